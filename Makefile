@@ -20,6 +20,7 @@ migrate: $(STAMP)
 
 catalog: migrate
 	$(DEV_ENV) $(PY) manage.py load_catalog
+	$(DEV_ENV) $(PY) manage.py load_plan_templates
 
 run: catalog
 	@echo "BackCare is at http://127.0.0.1:8000  (admin: $(PY) manage.py createsuperuser)"

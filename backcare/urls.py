@@ -5,7 +5,8 @@ from backcare import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("today/", views.today_placeholder, name="today"),
     path("accounts/", include("backcare.accounts.urls")),
+    path("exercises/", include("exercises.urls")),
     path("admin/", admin.site.urls),
+    path("", include("progress.urls")),
 ]

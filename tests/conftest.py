@@ -24,3 +24,48 @@ def bob(django_user_model):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+@pytest.fixture
+def catalog(db):
+    """The shipped catalog and plan templates."""
+    from exercises.catalog import catalog_load
+    from progress.plan_templates import plan_templates_load
+
+    catalog_load()
+    plan_templates_load()
+
+
+def clear_screen_answers() -> dict[str, str]:
+    from progress.red_flags import QUESTIONS
+
+    return {key: "no" for key in QUESTIONS} | {"clinician_checked": "yes"}
+
+
+@pytest.fixture
+def alice_cleared(alice):
+    from progress.plans import screen_record
+    from progress.red_flags import QUESTIONS
+
+    screen_record(user=alice, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+    return alice
+
+
+@pytest.fixture
+def alice_plan(catalog, alice_cleared):
+    from progress.models import PlanTemplate
+    from progress.plans import plan_create_from_template
+
+    return plan_create_from_template(
+        user=alice_cleared, template=PlanTemplate.objects.get(slug="starter")
+    )
+
+
+@pytest.fixture
+def bob_plan(catalog, bob):
+    from progress.models import PlanTemplate
+    from progress.plans import plan_create_from_template
+
+    return plan_create_from_template(
+        user=bob, template=PlanTemplate.objects.get(slug="whole-chain")
+    )

@@ -1,0 +1,76 @@
+"""Load the catalog content into the database without ever duplicating or overwriting.
+
+A row is created only when its slug (or, for rungs, its exercise) is new: anything that
+already exists belongs to the curators and is left exactly as they left it.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from exercises import catalog_data
+from exercises.models import Equipment, Exercise, Region, Rung
+
+EXERCISE_FIELDS = ("name", "summary", "why_it_helps", "safety_notes", "video_url", "order")
+RUNG_FIELDS = (
+    "position",
+    "name",
+    "stage",
+    "instructions",
+    "cues",
+    "sets",
+    "reps",
+    "hold_seconds",
+    "per_side",
+    "marker_name",
+    "marker_unit",
+)
+
+
+@dataclass
+class LoadReport:
+    regions: int = 0
+    equipment: int = 0
+    exercises: int = 0
+    rungs: int = 0
+
+    def __str__(self):
+        return (
+            f"Created {self.regions} regions, {self.equipment} equipment, "
+            f"{self.exercises} exercises, {self.rungs} rungs."
+        )
+
+
+@transaction.atomic
+def catalog_load(data=catalog_data) -> LoadReport:
+    report = LoadReport()
+    regions = {}
+    for row in data.REGIONS:
+        regions[row["slug"]], created = Region.objects.get_or_create(
+            slug=row["slug"],
+            defaults={k: row[k] for k in ("name", "order", "why_it_matters")},
+        )
+        report.regions += created
+    equipment = {}
+    for row in data.EQUIPMENT:
+        equipment[row["slug"]], created = Equipment.objects.get_or_create(
+            slug=row["slug"], defaults={"name": row["name"]}
+        )
+        report.equipment += created
+    existing = set(Exercise.objects.values_list("slug", flat=True))
+    for row in data.EXERCISES:
+        if row["slug"] in existing:
+            continue
+        exercise = Exercise.objects.create(
+            slug=row["slug"],
+            region=regions[row["region"]],
+            source=data.SOURCES.get(row["slug"], ""),
+            **{k: row[k] for k in EXERCISE_FIELDS},
+        )
+        exercise.equipment.set([equipment[slug] for slug in row["equipment"]])
+        Rung.objects.bulk_create(
+            Rung(exercise=exercise, **{k: r[k] for k in RUNG_FIELDS}) for r in row["rungs"]
+        )
+        report.exercises += 1
+        report.rungs += len(row["rungs"])
+    return report

@@ -1,0 +1,137 @@
+import re
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+_STEP_NUMBER = re.compile(r"^\s*\d+[.)]\s*")
+
+
+class Region(models.Model):
+    """Where an exercise works relative to the lower back (seed 000's four headings)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    order = models.PositiveSmallIntegerField(default=0)
+    why_it_matters = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Equipment(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "equipment"
+
+    def __str__(self):
+        return self.name
+
+
+class PublishedExerciseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Exercise(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(unique=True)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="exercises")
+    summary = models.CharField(max_length=300)
+    why_it_helps = models.TextField(blank=True)
+    safety_notes = models.TextField(blank=True)
+    equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
+    video_url = models.URLField(blank=True)
+    source = models.CharField(
+        max_length=300, blank=True, help_text="Where this content comes from."
+    )
+    is_published = models.BooleanField("published", default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = PublishedExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__order", "order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("exercise_detail", args=[self.slug])
+
+
+class Stage(models.TextChoices):
+    ASSISTED = "assisted", "Assisted"
+    BODYWEIGHT = "bodyweight", "Bodyweight"
+    LOADED = "loaded", "Loaded"
+
+
+class Rung(models.Model):
+    """One step of an exercise's ladder, with its prescribed dose and progress marker."""
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="rungs")
+    position = models.PositiveSmallIntegerField(help_text="1 is the easiest rung.")
+    name = models.CharField(max_length=160)
+    stage = models.CharField(max_length=12, choices=Stage.choices)
+    instructions = models.TextField(help_text="Numbered steps, one per line.")
+    cues = models.TextField(blank=True, help_text="Short cues, one per line.")
+    sets = models.PositiveSmallIntegerField(default=2)
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField("hold (seconds)", null=True, blank=True)
+    per_side = models.BooleanField(default=False)
+    marker_name = models.CharField(
+        max_length=80, help_text='What to measure, e.g. "Front-foot height".'
+    )
+    marker_unit = models.CharField(max_length=20, help_text='e.g. "cm", "kg", "s".')
+
+    class Meta:
+        ordering = ["exercise", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercise", "position"],
+                name="rung_position_unique_per_exercise",
+                violation_error_message="Each rung of an exercise needs its own position.",
+            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="rung_position_positive"),
+            models.CheckConstraint(condition=Q(sets__gte=1), name="rung_sets_positive"),
+            models.CheckConstraint(
+                # The explicit isnull tests matter: with both columns NULL, "reps >= 1"
+                # is NULL rather than false, and a CHECK that evaluates to NULL passes.
+                condition=(
+                    Q(reps__isnull=False, reps__gte=1, hold_seconds__isnull=True)
+                    | Q(reps__isnull=True, hold_seconds__isnull=False, hold_seconds__gte=1)
+                ),
+                name="rung_reps_xor_hold",
+                violation_error_message="Give either reps or a hold time (at least 1), not both.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.exercise.name} · rung {self.position}: {self.name}"
+
+    @property
+    def dose_text(self) -> str:
+        amount = f"{self.reps} reps" if self.reps else f"{self.hold_seconds} s hold"
+        side = " per side" if self.per_side else ""
+        return f"{self.sets} × {amount}{side}"
+
+    @property
+    def marker_label(self) -> str:
+        return f"{self.marker_name} ({self.marker_unit})"
+
+    def instruction_steps(self) -> list[str]:
+        # Curators number the steps ("1. Lie on your back"); the page's list numbers them.
+        return [
+            _STEP_NUMBER.sub("", line).strip()
+            for line in self.instructions.splitlines()
+            if line.strip()
+        ]
+
+    def cue_list(self) -> list[str]:
+        return [line.strip() for line in self.cues.splitlines() if line.strip()]

@@ -1,0 +1,43 @@
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from exercises.forms import CatalogFilterForm, load_filter_choices
+from exercises.models import Exercise, Rung
+
+
+def _catalog_queryset(request: HttpRequest):
+    exercises = Exercise.objects.select_related("region").prefetch_related(
+        "equipment", Prefetch("rungs", queryset=Rung.objects.order_by("position"))
+    )
+    # Curators preview unpublished exercises; everyone else never sees them.
+    return exercises if request.user.is_staff else exercises.published()
+
+
+@require_GET
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    regions, equipment = load_filter_choices()
+    form = CatalogFilterForm(request.GET, regions=regions, equipment=equipment)
+    exercises = _catalog_queryset(request)
+    if form.is_valid():
+        if form.cleaned_data["region"]:
+            exercises = exercises.filter(region__slug=form.cleaned_data["region"])
+        if form.cleaned_data["equipment"]:
+            exercises = exercises.filter(equipment__slug=form.cleaned_data["equipment"])
+    else:
+        exercises = exercises.none()
+    groups = [(region, list(items)) for region, items in groupby(exercises, key=lambda e: e.region)]
+    return render(
+        request,
+        "exercises/exercise_list.html",
+        {"form": form, "groups": groups, "filtered": any(request.GET.get(k) for k in form.fields)},
+    )
+
+
+@require_GET
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = get_object_or_404(_catalog_queryset(request), slug=slug)
+    return render(request, "exercises/exercise_detail.html", {"exercise": exercise})

@@ -1,0 +1,265 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from exercises.models import Exercise, Rung
+from progress.engine import Action
+from progress.red_flags import Outcome
+
+
+def _pain_check(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": 0, f"{field}__lte": 10}) | Q(**{f"{field}__isnull": True}),
+        name=name,
+    )
+
+
+class SafetyScreen(models.Model):
+    """One set of answers to the red-flag screen; the latest one decides."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_screens"
+    )
+    answered_at = models.DateTimeField(default=timezone.now)
+    answers = models.JSONField(help_text="Question key → yes (true) or no (false).")
+    clinician_checked = models.BooleanField()
+    outcome = models.CharField(max_length=12, choices=[(o.value, o.name) for o in Outcome])
+
+    class Meta:
+        ordering = ["-answered_at", "-id"]
+        indexes = [models.Index(fields=["user", "-answered_at"])]
+
+    def __str__(self):
+        return f"Safety screen #{self.pk}"
+
+    @property
+    def is_clear(self) -> bool:
+        return self.outcome == Outcome.CLEAR
+
+
+class PlanTemplate(models.Model):
+    """A curated starting plan, e.g. "Starter" or "Whole chain"."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PlanTemplateItem(models.Model):
+    template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    starting_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "exercise"], name="template_exercise_once")
+        ]
+
+    def __str__(self):
+        return f"{self.exercise} from rung {self.starting_rung.position}"
+
+
+class Plan(models.Model):
+    """A user's one plan of exercises."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan"
+    )
+    template = models.ForeignKey(PlanTemplate, null=True, blank=True, on_delete=models.SET_NULL)
+    started_at = models.DateTimeField(default=timezone.now)
+    paused_for_safety_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when a red flag is reported; cleared by a clear screen.",
+    )
+
+    def __str__(self):
+        return f"Plan #{self.pk}"
+
+
+class PlanExercise(models.Model):
+    """One exercise in a plan, at its current rung."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="plan_items")
+    rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="plan_items")
+    order = models.PositiveSmallIntegerField(default=0)
+    is_paused = models.BooleanField(default=False)
+    pause_reason = models.CharField(max_length=300, blank=True)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "exercise"], name="plan_exercise_once")
+        ]
+
+    def __str__(self):
+        # No user details: catalog editors may see this in "protected objects" lists.
+        return f"Plan exercise #{self.pk}"
+
+
+class RungChange(models.Model):
+    """Every move of a plan exercise between rungs, with when and why."""
+
+    class Source(models.TextChoices):
+        START = "start", "Plan started"
+        MANUAL = "manual", "Changed by hand"
+        SUGGESTION = "suggestion", "Accepted suggestion"
+
+    plan_exercise = models.ForeignKey(
+        PlanExercise, on_delete=models.CASCADE, related_name="rung_changes"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    from_rung = models.ForeignKey(
+        Rung, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=12, choices=Source.choices)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["plan_exercise", "-changed_at"])]
+
+    def __str__(self):
+        return f"Rung change #{self.pk}"
+
+
+class SessionLog(models.Model):
+    """One exercise session on one day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+    )
+    day = models.DateField(help_text="The session's date in the user's time zone.")
+    pain_before = models.PositiveSmallIntegerField()
+    note = models.TextField(blank=True)
+    # A key issued with the form: a second submit of the same form finds this row
+    # instead of creating another session.
+    submission_key = models.UUIDField()
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-day", "-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-day"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "submission_key"], name="session_submitted_once"
+            ),
+            _pain_check("pain_before", "session_pain_before_0_10"),
+        ]
+
+    def __str__(self):
+        return f"Session #{self.pk}"
+
+
+class ExerciseEntry(models.Model):
+    """How one exercise went in one session, at the rung in force then."""
+
+    session = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="entries")
+    plan_exercise = models.ForeignKey(
+        PlanExercise, null=True, on_delete=models.SET_NULL, related_name="entries"
+    )
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    skipped = models.BooleanField(default=False)
+    sets_done = models.PositiveSmallIntegerField(null=True, blank=True)
+    amount_done = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Reps per set, or seconds held, as the rung counts."
+    )
+    pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
+    ease = models.PositiveSmallIntegerField(null=True, blank=True)
+    marker_value = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "exercise"], name="entry_exercise_once"),
+            _pain_check("pain_during", "entry_pain_during_0_10"),
+            models.CheckConstraint(
+                condition=Q(ease__gte=1, ease__lte=5) | Q(ease__isnull=True), name="entry_ease_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(skipped=True)
+                | Q(
+                    pain_during__isnull=False,
+                    ease__isnull=False,
+                    sets_done__gte=1,
+                    amount_done__gte=1,
+                ),
+                name="entry_done_is_rated",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Entry #{self.pk}"
+
+
+class CheckIn(models.Model):
+    """The next-morning check-in: this morning's pain and any new red flag."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    day = models.DateField(help_text="The morning's date in the user's time zone.")
+    morning_pain = models.PositiveSmallIntegerField()
+    red_flags = models.JSONField(default=list, blank=True, help_text="Keys of red flags reported.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="checkin_once_a_day"),
+            _pain_check("morning_pain", "checkin_pain_0_10"),
+        ]
+
+    def __str__(self):
+        return f"Check-in #{self.pk}"
+
+
+class Suggestion(models.Model):
+    """A suggested next step for one plan exercise, and what the user decided."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Waiting for you"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    plan_exercise = models.ForeignKey(
+        PlanExercise, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=12, choices=[(a.value, a.name) for a in Action])
+    rule = models.CharField(max_length=40)
+    summary = models.CharField(max_length=200)
+    reasons = models.JSONField()
+    from_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    target_rung = models.ForeignKey(
+        Rung, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    dose_text = models.CharField(max_length=80, blank=True)
+    # The newest entry the suggestion was based on: a declined suggestion is not
+    # offered again until newer entries (or check-ins) arrive.
+    basis = models.CharField(max_length=80)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["plan_exercise", "-created_at"])]
+
+    def __str__(self):
+        return f"Suggestion #{self.pk}"

@@ -1,0 +1,115 @@
+"""Writes to a user's plan, each one transaction: callable from views, commands or tests."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from exercises.models import Exercise, Rung
+from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, SafetyScreen
+from progress.red_flags import Outcome, screen_outcome
+
+
+class PlanError(Exception):
+    """A plan change that cannot be made; the message is shown to the user."""
+
+
+def latest_screen(user) -> SafetyScreen | None:
+    return user.safety_screens.first()
+
+
+@transaction.atomic
+def screen_record(*, user, answers: dict[str, bool], clinician_checked: bool) -> SafetyScreen:
+    outcome = screen_outcome(answers, clinician_checked=clinician_checked)
+    screen = SafetyScreen.objects.create(
+        user=user, answers=answers, clinician_checked=clinician_checked, outcome=outcome
+    )
+    # A plan paused by a red flag resumes only when a new screen is clear.
+    if outcome == Outcome.CLEAR:
+        Plan.objects.filter(user=user, paused_for_safety_at__isnull=False).update(
+            paused_for_safety_at=None
+        )
+    return screen
+
+
+def _check_rung(exercise: Exercise, rung: Rung) -> None:
+    if rung.exercise_id != exercise.pk:
+        raise PlanError(f"That rung does not belong to {exercise.name}.")
+
+
+def plan_create_from_template(
+    *, user, template: PlanTemplate, starting_rungs: dict[int, Rung] | None = None
+) -> Plan:
+    """Start the user's plan; a second start (double click, back button) is refused."""
+    starting_rungs = starting_rungs or {}
+    items = list(template.items.select_related("exercise", "starting_rung"))
+    try:
+        with transaction.atomic():
+            plan = Plan.objects.create(user=user, template=template)
+            for order, item in enumerate(items, start=1):
+                rung = starting_rungs.get(item.exercise_id) or item.starting_rung
+                _check_rung(item.exercise, rung)
+                plan_item = PlanExercise.objects.create(
+                    plan=plan, exercise=item.exercise, rung=rung, order=order
+                )
+                RungChange.objects.create(
+                    plan_exercise=plan_item,
+                    to_rung=rung,
+                    source=RungChange.Source.START,
+                    reason=f"Started the “{template.name}” plan on rung {rung.position}.",
+                )
+    except IntegrityError:
+        raise PlanError("You already have a plan.") from None
+    return plan
+
+
+@transaction.atomic
+def plan_add_exercise(*, plan: Plan, exercise: Exercise, rung: Rung | None = None) -> PlanExercise:
+    if not exercise.is_published:
+        raise PlanError(f"{exercise.name} is not available.")
+    if plan.items.filter(exercise=exercise).exists():
+        raise PlanError(f"{exercise.name} is already in your plan.")
+    rung = rung or exercise.rungs.order_by("position").first()
+    if rung is None:
+        raise PlanError(f"{exercise.name} has no rungs yet.")
+    _check_rung(exercise, rung)
+    order = (plan.items.aggregate(m=Max("order"))["m"] or 0) + 1
+    item = PlanExercise.objects.create(plan=plan, exercise=exercise, rung=rung, order=order)
+    RungChange.objects.create(
+        plan_exercise=item,
+        to_rung=rung,
+        source=RungChange.Source.START,
+        reason=f"Added to your plan on rung {rung.position}.",
+    )
+    return item
+
+
+@transaction.atomic
+def plan_exercise_move(
+    *, item: PlanExercise, rung: Rung, source: str = RungChange.Source.MANUAL, reason: str = ""
+) -> RungChange | None:
+    """Move a plan exercise to another rung of its ladder, recording from, to and why."""
+    _check_rung(item.exercise, rung)
+    if rung.pk == item.rung_id:
+        return None
+    change = RungChange.objects.create(
+        plan_exercise=item,
+        from_rung_id=item.rung_id,
+        to_rung=rung,
+        source=source,
+        reason=reason or f"You moved to rung {rung.position} by hand.",
+        changed_at=timezone.now(),
+    )
+    item.rung = rung
+    item.save(update_fields=["rung"])
+    return change
+
+
+def plan_exercise_set_paused(*, item: PlanExercise, paused: bool, reason: str = "") -> None:
+    item.is_paused = paused
+    item.pause_reason = reason if paused else ""
+    item.save(update_fields=["is_paused", "pause_reason"])
+
+
+def plan_exercise_remove(*, item: PlanExercise) -> None:
+    # Logged entries keep their exercise and rung, so history stays true.
+    item.delete()

@@ -1,0 +1,216 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from exercises.models import Exercise, Rung
+from progress import plans, red_flags
+from progress.forms import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
+from progress.models import Plan, PlanExercise, PlanTemplate, PlanTemplateItem
+from progress.red_flags import Outcome
+
+
+def _get_plan_item_for_user(request: HttpRequest, pk: int) -> PlanExercise:
+    """The one ownership check for URLs that carry a plan exercise id: 404 for anyone else's."""
+    return get_object_or_404(
+        PlanExercise.objects.select_related("exercise", "rung"), pk=pk, plan__user=request.user
+    )
+
+
+def _user_plan(user) -> Plan | None:
+    return Plan.objects.filter(user=user).first()
+
+
+def _plan_items(plan: Plan):
+    return plan.items.select_related("exercise__region", "rung").prefetch_related(
+        Prefetch("exercise__rungs", queryset=Rung.objects.order_by("position"))
+    )
+
+
+def _screen_gate(request: HttpRequest):
+    """Send a user whose latest screen is not clear back to the safety screen."""
+    screen = plans.latest_screen(request.user)
+    if screen is None or screen.outcome != Outcome.CLEAR:
+        return redirect("safety")
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def safety(request: HttpRequest) -> HttpResponse:
+    form = SafetyScreenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        screen = plans.screen_record(
+            user=request.user,
+            answers=form.red_flag_answers(),
+            clinician_checked=form.cleaned_data["clinician_checked"],
+        )
+        if screen.outcome == Outcome.CLEAR:
+            messages.success(request, "Thank you. No warning signs: you can start exercising.")
+            return redirect("today" if _user_plan(request.user) else "plan_start")
+        return render(
+            request,
+            "progress/safety_outcome.html",
+            {"screen": screen, "flagged": red_flags.flagged_questions(screen.answers)},
+        )
+    return render(
+        request,
+        "progress/safety.html",
+        {"form": form, "latest": plans.latest_screen(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_start(request: HttpRequest) -> HttpResponse:
+    if gate := _screen_gate(request):
+        return gate
+    if _user_plan(request.user):
+        messages.info(request, "You already have a plan. Change it here.")
+        return redirect("plan")
+    templates = list(
+        PlanTemplate.objects.prefetch_related(
+            Prefetch(
+                "items",
+                queryset=PlanTemplateItem.objects.select_related(
+                    "exercise", "starting_rung"
+                ).prefetch_related(
+                    Prefetch("exercise__rungs", queryset=Rung.objects.order_by("position"))
+                ),
+            )
+        )
+    )
+    form = PlanStartForm(request.POST or None, templates=templates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plans.plan_create_from_template(
+                user=request.user,
+                template=form.cleaned_data["template"],
+                starting_rungs=form.cleaned_data["starting_rungs"],
+            )
+        except plans.PlanError as error:
+            messages.info(request, str(error))
+            return redirect("plan")
+        messages.success(request, "Your plan is ready. Here is today's session.")
+        return redirect("today")
+    return render(request, "progress/plan_start.html", {"form": form})
+
+
+@login_required
+@require_GET
+def plan_detail(request: HttpRequest) -> HttpResponse:
+    plan = _user_plan(request.user)
+    if plan is None:
+        return redirect("plan_start")
+    items = list(_plan_items(plan))
+    planned = {item.exercise_id for item in items}
+    addable = [
+        e for e in Exercise.objects.published().select_related("region") if e.pk not in planned
+    ]
+    rows = [
+        (
+            item,
+            RungMoveForm(
+                rungs=item.exercise.rungs.all(), initial_rung=item.rung, prefix=f"i{item.pk}"
+            ),
+        )
+        for item in items
+    ]
+    return render(
+        request,
+        "progress/plan.html",
+        {"plan": plan, "rows": rows, "add_form": AddExerciseForm(exercises=addable)},
+    )
+
+
+@login_required
+@require_POST
+def plan_add(request: HttpRequest) -> HttpResponse:
+    plan = _user_plan(request.user)
+    if plan is None:
+        return redirect("plan_start")
+    form = AddExerciseForm(
+        request.POST, exercises=Exercise.objects.published().select_related("region")
+    )
+    if form.is_valid():
+        try:
+            item = plans.plan_add_exercise(plan=plan, exercise=form.cleaned_data["exercise"])
+        except plans.PlanError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"Added {item.exercise.name} on rung {item.rung.position}.")
+    else:
+        messages.error(request, " ".join(form.errors["exercise"]))
+    return redirect("plan")
+
+
+@login_required
+@require_POST
+def plan_item_rung(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_plan_item_for_user(request, pk)
+    form = RungMoveForm(request.POST, rungs=item.exercise.rungs.all(), prefix=f"i{item.pk}")
+    if form.is_valid():
+        rung = form.cleaned_data["rung"]
+        if plans.plan_exercise_move(item=item, rung=rung):
+            messages.success(request, f"{item.exercise.name} is now on rung {rung.position}.")
+    else:
+        messages.error(request, f"{item.exercise.name}: " + " ".join(form.errors["rung"]))
+    return redirect("plan")
+
+
+@login_required
+@require_POST
+def plan_item_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_plan_item_for_user(request, pk)
+    plans.plan_exercise_set_paused(item=item, paused=True, reason="Paused by you.")
+    messages.success(request, f"{item.exercise.name} is paused.")
+    return redirect("plan")
+
+
+@login_required
+@require_POST
+def plan_item_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_plan_item_for_user(request, pk)
+    plans.plan_exercise_set_paused(item=item, paused=False)
+    messages.success(request, f"{item.exercise.name} is back in your sessions.")
+    return redirect("today" if request.POST.get("next") == "today" else "plan")
+
+
+@login_required
+@require_POST
+def plan_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_plan_item_for_user(request, pk)
+    plans.plan_exercise_remove(item=item)
+    messages.success(request, f"{item.exercise.name} was removed from your plan.")
+    return redirect("plan")
+
+
+@login_required
+@require_GET
+def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_plan_item_for_user(request, pk)
+    changes = item.rung_changes.select_related("from_rung", "to_rung")
+    return render(request, "progress/plan_item_history.html", {"item": item, "changes": changes})
+
+
+@login_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    if gate := _screen_gate(request):
+        return gate
+    plan = _user_plan(request.user)
+    if plan is None:
+        return redirect("plan_start")
+    items = [item for item in _plan_items(plan)]
+    return render(
+        request,
+        "progress/today.html",
+        {
+            "plan": plan,
+            "active": [i for i in items if not i.is_paused],
+            "paused": [i for i in items if i.is_paused],
+            "local_today": request.user.local_today(),
+        },
+    )

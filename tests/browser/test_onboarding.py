@@ -1,0 +1,83 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from exercises.catalog import catalog_load
+from exercises.models import Rung
+from progress.forms import rung_label
+from progress.plan_templates import plan_templates_load
+from progress.red_flags import QUESTIONS
+from tests.browser.conftest import assert_accessible, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "a-long-and-unusual-passphrase"
+
+
+def sign_up(page, email="walker@example.com"):
+    page.goto("/accounts/signup/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+
+
+def label(slug, position):
+    return rung_label(Rung.objects.get(exercise__slug=slug, position=position))
+
+
+def answer_screen(page, yes=()):
+    for key in QUESTIONS:
+        page.locator(f"input[name={key}][value={'yes' if key in yes else 'no'}]").check()
+    page.locator("input[name=clinician_checked][value=yes]").check()
+    page.get_by_role("button", name="Submit my answers").click()
+
+
+def test_a_new_user_passes_the_screen_starts_a_plan_and_sees_today(page):
+    catalog_load()
+    plan_templates_load()
+    sign_up(page)
+
+    expect(page.get_by_role("heading", name="Safety check before you exercise")).to_be_visible()
+    assert_accessible(page)
+    # Submitting with a question unanswered keeps the answers and says what is missing.
+    page.locator("input[name=fever][value=no]").check()
+    page.get_by_role("button", name="Submit my answers").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please answer every question")
+    expect(page.locator("input[name=fever][value=no]")).to_be_checked()
+    assert_accessible(page)
+    answer_screen(page)
+
+    expect(page.get_by_role("heading", name="Start your plan")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Starter").check()
+    page.get_by_label("Starting rung for Glute bridge").select_option(
+        label=label("glute-bridge", 2)
+    )
+    page.get_by_role("button", name="Start this plan").click()
+
+    expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Glute bridge")).to_be_visible()
+    expect(page.locator("article", has_text="Glute bridge")).to_contain_text("Rung 2")
+    assert_accessible(page)
+    screenshot(page, "today-desktop")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Plan").click()
+    expect(page.get_by_role("heading", name="Your plan")).to_be_visible()
+    assert_accessible(page)
+    clam = page.locator("[id^=item-]", has_text="Clamshell")
+    clam.get_by_label("Move clamshell to").select_option(label=label("clamshell", 2))
+    clam.get_by_role("button", name="Move clamshell", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Clamshell is now on rung 2")
+    screenshot(page, "plan-desktop")
+
+
+def test_an_emergency_answer_stops_everything(phone_page):
+    page = phone_page
+    sign_up(page, "urgent@example.com")
+    answer_screen(page, yes={"bladder_bowel"})
+    expect(page.get_by_role("heading", name="Go to an emergency department now")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "emergency-phone")
+    page.goto("/today/")
+    expect(page.get_by_role("heading", name="Safety check before you exercise")).to_be_visible()

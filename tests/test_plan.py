@@ -1,0 +1,150 @@
+import pytest
+
+from exercises.models import Exercise, Rung
+from progress.models import PlanExercise, RungChange
+
+pytestmark = pytest.mark.django_db
+
+
+def item(plan, slug):
+    return plan.items.get(exercise__slug=slug)
+
+
+class TestPlan:
+    def test_it_requires_login(self, client):
+        assert client.get("/plan/").url == "/accounts/login/?next=/plan/"
+
+    def test_without_a_plan_it_leads_to_plan_start(self, alice_client):
+        assert alice_client.get("/plan/").url == "/plan/start/"
+
+    def test_it_lists_the_plan(self, alice_client, alice_plan):
+        html = alice_client.get("/plan/").content.decode()
+        assert "Hip flexor stretch" in html
+        assert "Rung 1 of 5: Double-leg bridge" in html
+
+    def test_its_query_count_does_not_grow_with_the_plan(
+        self, alice_client, alice_plan, django_assert_max_num_queries
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as small:
+            alice_client.get("/plan/")
+        for exercise in Exercise.objects.exclude(plan_items__plan=alice_plan):
+            PlanExercise.objects.create(
+                plan=alice_plan, exercise=exercise, rung=exercise.rungs.first()
+            )
+        with CaptureQueriesContext(connection) as large:
+            alice_client.get("/plan/")
+        assert alice_plan.items.count() == 9
+        assert len(large) == len(small)
+
+
+class TestPlanItemRung:
+    def test_it_moves_the_rung_and_records_why(self, alice_client, alice_plan):
+        bridge = item(alice_plan, "glute-bridge")
+        rung3 = Rung.objects.get(exercise=bridge.exercise, position=3)
+        r = alice_client.post(f"/plan/items/{bridge.pk}/rung/", {f"i{bridge.pk}-rung": rung3.pk})
+        assert r.url == "/plan/"
+        bridge.refresh_from_db()
+        assert bridge.rung == rung3
+        change = RungChange.objects.filter(plan_exercise=bridge).first()
+        assert (change.from_rung.position, change.to_rung.position) == (1, 3)
+        assert change.source == "manual"
+
+    def test_it_rejects_a_rung_of_another_exercise(self, alice_client, alice_plan):
+        bridge = item(alice_plan, "glute-bridge")
+        other = Rung.objects.get(exercise__slug="clamshell", position=3)
+        r = alice_client.post(
+            f"/plan/items/{bridge.pk}/rung/", {f"i{bridge.pk}-rung": other.pk}, follow=True
+        )
+        assert "Choose one of this exercise&#x27;s rungs." in r.content.decode()
+        bridge.refresh_from_db()
+        assert bridge.rung.position == 1
+
+    def test_it_rejects_tampered_ids(self, alice_client, alice_plan):
+        bridge = item(alice_plan, "glute-bridge")
+        r = alice_client.post(
+            f"/plan/items/{bridge.pk}/rung/", {f"i{bridge.pk}-rung": "abc"}, follow=True
+        )
+        assert r.status_code == 200
+        assert "Choose one of this exercise" in r.content.decode()
+
+    def test_another_users_item_is_404(self, alice_client, alice_plan, bob_plan):
+        theirs = bob_plan.items.first()
+        rung = theirs.exercise.rungs.last()
+        r = alice_client.post(f"/plan/items/{theirs.pk}/rung/", {f"i{theirs.pk}-rung": rung.pk})
+        assert r.status_code == 404
+        theirs.refresh_from_db()
+        assert theirs.rung.position == 1
+
+    def test_it_rejects_get(self, alice_client, alice_plan):
+        bridge = item(alice_plan, "glute-bridge")
+        assert alice_client.get(f"/plan/items/{bridge.pk}/rung/").status_code == 405
+
+
+class TestPauseResumeRemove:
+    def test_pause_then_resume(self, alice_client, alice_plan):
+        clam = item(alice_plan, "clamshell")
+        alice_client.post(f"/plan/items/{clam.pk}/pause/")
+        clam.refresh_from_db()
+        assert clam.is_paused
+        today = alice_client.get("/today/").content.decode()
+        assert f'id="item-{clam.pk}"' not in today  # not among today's exercises
+        assert "Clamshell — Paused by you." in today
+        alice_client.post(f"/plan/items/{clam.pk}/resume/")
+        clam.refresh_from_db()
+        assert not clam.is_paused
+
+    def test_remove(self, alice_client, alice_plan):
+        clam = item(alice_plan, "clamshell")
+        alice_client.post(f"/plan/items/{clam.pk}/remove/")
+        assert not alice_plan.items.filter(pk=clam.pk).exists()
+
+    @pytest.mark.parametrize("action", ["pause", "resume", "remove", "history"])
+    def test_another_users_item_is_404(self, alice_client, alice_plan, bob_plan, action):
+        theirs = bob_plan.items.first()
+        url = f"/plan/items/{theirs.pk}/{action}/"
+        r = alice_client.get(url) if action == "history" else alice_client.post(url)
+        assert r.status_code == 404
+        assert bob_plan.items.filter(pk=theirs.pk, is_paused=False).exists()
+
+
+class TestPlanAdd:
+    def test_it_adds_an_exercise_on_rung_1(self, alice_client, alice_plan):
+        pullover = Exercise.objects.get(slug="pullover")
+        r = alice_client.post("/plan/add/", {"exercise": pullover.pk})
+        assert r.url == "/plan/"
+        added = item(alice_plan, "pullover")
+        assert added.rung.position == 1
+        assert added.rung_changes.get().source == "start"
+
+    def test_it_refuses_an_exercise_already_planned(self, alice_client, alice_plan):
+        clam = Exercise.objects.get(slug="clamshell")
+        r = alice_client.post("/plan/add/", {"exercise": clam.pk}, follow=True)
+        assert "Clamshell is already in your plan." in r.content.decode()
+        assert alice_plan.items.filter(exercise=clam).count() == 1
+
+    def test_it_refuses_an_unpublished_exercise(self, alice_client, alice_plan):
+        Exercise.objects.filter(slug="pullover").update(is_published=False)
+        pullover = Exercise.objects.get(slug="pullover")
+        r = alice_client.post("/plan/add/", {"exercise": pullover.pk}, follow=True)
+        assert "already in your plan or not available" in r.content.decode()
+        assert not alice_plan.items.filter(exercise=pullover).exists()
+
+    def test_the_form_offers_only_addable_exercises(self, alice_client, alice_plan):
+        html = alice_client.get("/plan/").content.decode()
+        form = html.split('action="/plan/add/"')[1]
+        assert "Pullover" in form
+        assert "Clamshell" not in form
+
+
+class TestPlanItemHistory:
+    def test_it_shows_every_change(self, alice_client, alice_plan):
+        bridge = item(alice_plan, "glute-bridge")
+        from progress.plans import plan_exercise_move
+
+        plan_exercise_move(item=bridge, rung=bridge.exercise.rungs.get(position=2))
+        html = alice_client.get(f"/plan/items/{bridge.pk}/history/").content.decode()
+        assert "Started the “Starter” plan on rung 1." in html
+        assert "You moved to rung 2 by hand." in html
