@@ -4,8 +4,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from exercises.models import Exercise, Rung
-from progress.engine import Action
+from progress.engine import Action, Dose
 from progress.red_flags import Outcome
+
+# Upper bounds of a plausible logged dose: sets per exercise, and reps or seconds per set.
+MAX_SETS = 20
+MAX_AMOUNT = 600
 
 
 def _pain_check(field: str, name: str) -> models.CheckConstraint:
@@ -27,8 +31,9 @@ class SafetyScreen(models.Model):
     outcome = models.CharField(max_length=12, choices=[(o.value, o.name) for o in Outcome])
 
     class Meta:
-        ordering = ["-answered_at", "-id"]
-        indexes = [models.Index(fields=["user", "-answered_at"])]
+        # Newest first by insertion: the last answers given decide, whatever the clock says.
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["user", "-id"])]
 
     def __str__(self):
         return f"Safety screen #{self.pk}"
@@ -97,16 +102,35 @@ class PlanExercise(models.Model):
     is_paused = models.BooleanField(default=False)
     pause_reason = models.CharField(max_length=300, blank=True)
     added_at = models.DateTimeField(default=timezone.now)
+    # A dose changed by an accepted suggestion at either end of the ladder; cleared
+    # whenever the rung changes, when the rung's own prescription applies again.
+    custom_sets = models.PositiveSmallIntegerField(null=True, blank=True)
+    custom_amount = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "exercise"], name="plan_exercise_once")
+            models.UniqueConstraint(fields=["plan", "exercise"], name="plan_exercise_once"),
+            models.CheckConstraint(
+                condition=Q(custom_sets__isnull=True, custom_amount__isnull=True)
+                | Q(custom_sets__gte=1, custom_amount__gte=1),
+                name="plan_exercise_custom_dose_whole",
+            ),
         ]
 
     def __str__(self):
         # No user details: catalog editors may see this in "protected objects" lists.
         return f"Plan exercise #{self.pk}"
+
+    @property
+    def dose(self) -> Dose:
+        """The prescription in force: the rung's, or the one a suggestion changed."""
+        rung = self.rung
+        sets = self.custom_sets or rung.sets
+        amount = self.custom_amount or rung.reps or rung.hold_seconds
+        if rung.reps:
+            return Dose(sets=sets, reps=amount, hold_seconds=None, per_side=rung.per_side)
+        return Dose(sets=sets, reps=None, hold_seconds=amount, per_side=rung.per_side)
 
 
 class RungChange(models.Model):
@@ -175,6 +199,9 @@ class ExerciseEntry(models.Model):
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
     skipped = models.BooleanField(default=False)
+    # The prescription in force when logged, so "full dose done" stays true to history.
+    prescribed_sets = models.PositiveSmallIntegerField()
+    prescribed_amount = models.PositiveSmallIntegerField()
     sets_done = models.PositiveSmallIntegerField(null=True, blank=True)
     amount_done = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Reps per set, or seconds held, as the rung counts."
@@ -202,10 +229,23 @@ class ExerciseEntry(models.Model):
                 ),
                 name="entry_done_is_rated",
             ),
+            models.CheckConstraint(
+                condition=Q(sets_done__lte=MAX_SETS, amount_done__lte=MAX_AMOUNT)
+                | Q(sets_done__isnull=True, amount_done__isnull=True),
+                name="entry_dose_in_range",
+            ),
         ]
 
     def __str__(self):
         return f"Entry #{self.pk}"
+
+    @property
+    def full_dose(self) -> bool:
+        return (
+            not self.skipped
+            and self.sets_done >= self.prescribed_sets
+            and self.amount_done >= self.prescribed_amount
+        )
 
 
 class CheckIn(models.Model):
@@ -234,9 +274,10 @@ class Suggestion(models.Model):
     """A suggested next step for one plan exercise, and what the user decided."""
 
     class Decision(models.TextChoices):
-        PENDING = "pending", "Waiting for you"
+        OPEN = "open", "Waiting for you"
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
+        SUPERSEDED = "superseded", "Replaced by a newer suggestion"
 
     plan_exercise = models.ForeignKey(
         PlanExercise, on_delete=models.CASCADE, related_name="suggestions"
@@ -250,16 +291,30 @@ class Suggestion(models.Model):
     target_rung = models.ForeignKey(
         Rung, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    dose_text = models.CharField(max_length=80, blank=True)
+    new_sets = models.PositiveSmallIntegerField(null=True, blank=True)
+    new_amount = models.PositiveSmallIntegerField(null=True, blank=True)
     # The newest entry the suggestion was based on: a declined suggestion is not
     # offered again until newer entries (or check-ins) arrive.
     basis = models.CharField(max_length=80)
-    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.OPEN)
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["plan_exercise", "-created_at"])]
+        constraints = [
+            # At most one open suggestion per exercise: Today never shows two.
+            models.UniqueConstraint(
+                fields=["plan_exercise"],
+                condition=Q(decision="open"),
+                name="one_open_suggestion_per_exercise",
+            )
+        ]
 
     def __str__(self):
         return f"Suggestion #{self.pk}"
+
+    @property
+    def is_actionable(self) -> bool:
+        """Holds only inform; the rest are accepted or declined."""
+        return self.decision == self.Decision.OPEN and self.action != Action.HOLD

@@ -99,8 +99,12 @@ def plan_exercise_move(
         reason=reason or f"You moved to rung {rung.position} by hand.",
         changed_at=timezone.now(),
     )
+    # Suggestions made for the old rung no longer apply.
+    item.suggestions.filter(decision="open").update(decision="superseded")
     item.rung = rung
-    item.save(update_fields=["rung"])
+    # A dose changed at a ladder end belonged to the old rung.
+    item.custom_sets = item.custom_amount = None
+    item.save(update_fields=["rung", "custom_sets", "custom_amount"])
     return change
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from progress import views
+from progress import log_views, views
 
 urlpatterns = [
     path("safety/", views.safety, name="safety"),
@@ -13,4 +13,19 @@ urlpatterns = [
     path("plan/items/<int:pk>/resume/", views.plan_item_resume, name="plan_item_resume"),
     path("plan/items/<int:pk>/remove/", views.plan_item_remove, name="plan_item_remove"),
     path("plan/items/<int:pk>/history/", views.plan_item_history, name="plan_item_history"),
+    path("sessions/new/", log_views.session_new, name="session_new"),
+    path("sessions/<int:pk>/edit/", log_views.session_edit, name="session_edit"),
+    path("checkin/", log_views.checkin, name="checkin"),
+    path(
+        "suggestions/<int:pk>/accept/",
+        log_views.suggestion_decide,
+        {"decision": "accept"},
+        name="suggestion_accept",
+    ),
+    path(
+        "suggestions/<int:pk>/decline/",
+        log_views.suggestion_decide,
+        {"decision": "decline"},
+        name="suggestion_decline",
+    ),
 ]

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -8,7 +10,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from exercises.models import Exercise, Rung
 from progress import plans, red_flags
 from progress.forms import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
-from progress.models import Plan, PlanExercise, PlanTemplate, PlanTemplateItem
+from progress.models import (
+    CheckIn,
+    Plan,
+    PlanExercise,
+    PlanTemplate,
+    PlanTemplateItem,
+    SessionLog,
+    Suggestion,
+)
 from progress.red_flags import Outcome
 
 
@@ -203,7 +213,32 @@ def today(request: HttpRequest) -> HttpResponse:
     plan = _user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
-    items = [item for item in _plan_items(plan)]
+    local_today = request.user.local_today()
+    items = list(
+        _plan_items(plan).prefetch_related(
+            Prefetch(
+                "suggestions",
+                queryset=Suggestion.objects.filter(
+                    decision=Suggestion.Decision.OPEN
+                ).select_related("target_rung"),
+                to_attr="open_suggestions",
+            )
+        )
+    )
+    sessions_today = list(
+        SessionLog.objects.filter(user=request.user, day=local_today).order_by("created_at")
+    )
+    last_session_day = (
+        SessionLog.objects.filter(user=request.user, day__lt=local_today)
+        .order_by("-day")
+        .values_list("day", flat=True)
+        .first()
+    )
+    # The morning after a session, Today asks first how the back settled.
+    needs_checkin = (
+        last_session_day == local_today - timedelta(days=1)
+        and not CheckIn.objects.filter(user=request.user, day=local_today).exists()
+    )
     return render(
         request,
         "progress/today.html",
@@ -211,6 +246,8 @@ def today(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "active": [i for i in items if not i.is_paused],
             "paused": [i for i in items if i.is_paused],
-            "local_today": request.user.local_today(),
+            "local_today": local_today,
+            "sessions_today": sessions_today,
+            "needs_checkin": needs_checkin,
         },
     )

@@ -1,6 +1,9 @@
 """Shared users: alice owns things, bob is someone else."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -42,12 +45,17 @@ def clear_screen_answers() -> dict[str, str]:
     return {key: "no" for key in QUESTIONS} | {"clinician_checked": "yes"}
 
 
+# Plans in tests start on this morning, so tests can travel to the days after it.
+PLAN_START = datetime(2026, 3, 1, 8, tzinfo=UTC)
+
+
 @pytest.fixture
 def alice_cleared(alice):
     from progress.plans import screen_record
     from progress.red_flags import QUESTIONS
 
-    screen_record(user=alice, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+    with time_machine.travel(PLAN_START, tick=False):
+        screen_record(user=alice, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
     return alice
 
 
@@ -56,9 +64,10 @@ def alice_plan(catalog, alice_cleared):
     from progress.models import PlanTemplate
     from progress.plans import plan_create_from_template
 
-    return plan_create_from_template(
-        user=alice_cleared, template=PlanTemplate.objects.get(slug="starter")
-    )
+    with time_machine.travel(PLAN_START, tick=False):
+        return plan_create_from_template(
+            user=alice_cleared, template=PlanTemplate.objects.get(slug="starter")
+        )
 
 
 @pytest.fixture

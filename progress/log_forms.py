@@ -1,0 +1,155 @@
+"""Forms for logging a session and the next-morning check-in. They convert and validate only."""
+
+import uuid
+from datetime import timedelta
+
+from django import forms
+
+from progress import red_flags
+from progress.engine import EASE_WORDS
+from progress.models import MAX_AMOUNT, MAX_SETS
+
+PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
+EASE_CHOICES = [(str(n), f"{n} · {EASE_WORDS[n]}") for n in range(1, 6)]
+# How far back a missed day may be logged.
+BACKDATE_DAYS = 60
+
+
+def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=PAIN_CHOICES,
+        coerce=int,
+        required=required,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a pain score from 0 (none) to 10 (worst imaginable).",
+            "invalid_choice": "Pain is a whole number from 0 to 10.",
+        },
+    )
+
+
+class SessionForm(forms.Form):
+    day = forms.DateField(
+        label="Date of the session",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        error_messages={"required": "Give the date of the session.", "invalid": "Enter a date."},
+    )
+    pain_before = pain_field("Pain before you started")
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, today, **kwargs):
+        self.today = today
+        super().__init__(*args, **kwargs)
+        self.fields["day"].widget.attrs["max"] = today.isoformat()
+        self.fields["day"].widget.attrs["min"] = (today - timedelta(days=BACKDATE_DAYS)).isoformat()
+        if not self.is_bound:
+            self.initial.setdefault("day", today)
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day > self.today:
+            raise forms.ValidationError(
+                "A session cannot be logged for a day that has not come yet."
+            )
+        if day < self.today - timedelta(days=BACKDATE_DAYS):
+            raise forms.ValidationError(f"Sessions can be logged up to {BACKDATE_DAYS} days back.")
+        return day
+
+    def clean_submission_key(self):
+        # A form posted without its key (a hand-made request) still saves once.
+        return self.cleaned_data["submission_key"] or uuid.uuid4()
+
+
+class EntryForm(forms.Form):
+    """One exercise of the session, pre-filled with its prescription."""
+
+    status = forms.ChoiceField(
+        label="Did you do it?",
+        choices=[("done", "Done"), ("skipped", "Skipped")],
+        initial="done",
+        widget=forms.RadioSelect,
+    )
+    sets_done = forms.IntegerField(
+        label="Sets",
+        min_value=1,
+        max_value=MAX_SETS,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+    )
+    amount_done = forms.IntegerField(
+        min_value=1,
+        max_value=MAX_AMOUNT,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+    )
+    pain_during = pain_field("Pain during", required=False)
+    ease = forms.TypedChoiceField(
+        label="How easy was it?",
+        choices=EASE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Ease is 1 to 5."},
+    )
+    marker_value = forms.DecimalField(
+        required=False,
+        min_value=0,
+        max_value=99999,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, item, rung, dose, **kwargs):
+        self.item, self.rung, self.dose = item, rung, dose
+        super().__init__(*args, **kwargs)
+        unit = "reps per set" if dose.reps else "seconds held per set"
+        self.fields["amount_done"].label = unit.capitalize()
+        self.fields["marker_value"].label = f"{rung.marker_name} ({rung.marker_unit}), if measured"
+        if not self.is_bound:
+            self.initial.setdefault("sets_done", dose.sets)
+            self.initial.setdefault("amount_done", dose.amount)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") != "done":
+            return cleaned
+        required = {
+            "sets_done": "How many sets did you do?",
+            "amount_done": "How many did you do per set?",
+            "pain_during": "Rate your pain during this exercise (0–10), or mark it skipped.",
+            "ease": "Say how easy it felt (1–5), or mark it skipped.",
+        }
+        for name, message in required.items():
+            if cleaned.get(name) is None and name not in self.errors:
+                self.add_error(name, message)
+        return cleaned
+
+    @property
+    def skipped(self) -> bool:
+        return self.cleaned_data.get("status") == "skipped"
+
+
+class CheckInForm(forms.Form):
+    morning_pain = pain_field("Your pain this morning")
+    red_flags = forms.MultipleChoiceField(
+        label="Since your last session, have any of these appeared? Tick any that apply.",
+        required=False,
+        choices=[(q.key, q.text) for q in red_flags.QUESTIONS.values()],
+        widget=forms.CheckboxSelectMultiple,
+    )

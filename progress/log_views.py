@@ -1,0 +1,195 @@
+"""Logging sessions, the next-morning check-in, and deciding on suggestions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from progress import red_flags
+from progress.engine import Dose
+from progress.log_forms import CheckInForm, EntryForm, SessionForm
+from progress.models import ExerciseEntry, Plan, SessionLog, Suggestion
+from progress.sessions import EntryData, checkin_record, session_log, session_update
+from progress.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
+from progress.views import _screen_gate
+
+
+def _get_session_for_user(request: HttpRequest, pk: int) -> SessionLog:
+    return get_object_or_404(SessionLog, pk=pk, user=request.user)
+
+
+def _get_suggestion_for_user(request: HttpRequest, pk: int) -> Suggestion:
+    return get_object_or_404(
+        Suggestion.objects.select_related("plan_exercise__exercise", "target_rung"),
+        pk=pk,
+        plan_exercise__plan__user=request.user,
+    )
+
+
+def _entry_data(form: EntryForm) -> EntryData:
+    c = form.cleaned_data
+    return EntryData(
+        skipped=form.skipped,
+        sets_done=c.get("sets_done"),
+        amount_done=c.get("amount_done"),
+        pain_during=c.get("pain_during"),
+        ease=c.get("ease"),
+        marker_value=c.get("marker_value"),
+        note=c.get("note", ""),
+    )
+
+
+def _all_valid(session_form, entry_forms) -> bool:
+    valid = session_form.is_valid() & all([f.is_valid() for f in entry_forms])
+    if valid and all(f.skipped for f in entry_forms):
+        session_form.add_error(None, "Mark at least one exercise as done, or skip logging today.")
+        return False
+    return valid
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_new(request: HttpRequest) -> HttpResponse:
+    if gate := _screen_gate(request):
+        return gate
+    plan = Plan.objects.filter(user=request.user).first()
+    if plan is None:
+        return redirect("plan_start")
+    items = list(plan.items.filter(is_paused=False).select_related("exercise", "rung"))
+    if not items:
+        messages.info(request, "Your plan has no active exercises to log.")
+        return redirect("plan")
+    data = request.POST or None
+    today = request.user.local_today()
+    session_form = SessionForm(data, today=today)
+    entry_forms = [
+        EntryForm(data, prefix=f"e{item.pk}", item=item, rung=item.rung, dose=item.dose)
+        for item in items
+    ]
+    if request.method == "POST" and _all_valid(session_form, entry_forms):
+        c = session_form.cleaned_data
+        session, created = session_log(
+            user=request.user,
+            day=c["day"],
+            pain_before=c["pain_before"],
+            note=c["note"],
+            submission_key=c["submission_key"],
+            entries=[(f.item, _entry_data(f)) for f in entry_forms],
+        )
+        if created:
+            suggestions_refresh(user=request.user, today=today)
+            messages.success(request, "Session saved. Here is what to do next.")
+        else:
+            messages.info(request, "That session was already saved.")
+        return redirect("today")
+    return render(
+        request,
+        "progress/session_form.html",
+        {"form": session_form, "entry_forms": entry_forms, "editing": None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _get_session_for_user(request, pk)
+    entries = list(ExerciseEntry.objects.filter(session=session).select_related("exercise", "rung"))
+    data = request.POST or None
+    today = request.user.local_today()
+    session_form = SessionForm(
+        data,
+        today=today,
+        initial={"day": session.day, "pain_before": session.pain_before, "note": session.note},
+    )
+    entry_forms = [
+        EntryForm(
+            data,
+            prefix=f"e{entry.pk}",
+            item=entry,
+            rung=entry.rung,
+            dose=_prescribed(entry),
+            initial=_entry_initial(entry),
+        )
+        for entry in entries
+    ]
+    if request.method == "POST" and _all_valid(session_form, entry_forms):
+        c = session_form.cleaned_data
+        session_update(
+            session=session,
+            day=c["day"],
+            pain_before=c["pain_before"],
+            note=c["note"],
+            entries=[(f.item, _entry_data(f)) for f in entry_forms],
+        )
+        suggestions_refresh(user=request.user, today=today)
+        messages.success(request, "Session updated.")
+        return redirect("today")
+    return render(
+        request,
+        "progress/session_form.html",
+        {"form": session_form, "entry_forms": entry_forms, "editing": session},
+    )
+
+
+def _prescribed(entry: ExerciseEntry) -> Dose:
+    amount = entry.prescribed_amount
+    reps, hold = (amount, None) if entry.rung.reps else (None, amount)
+    return Dose(
+        sets=entry.prescribed_sets, reps=reps, hold_seconds=hold, per_side=entry.rung.per_side
+    )
+
+
+def _entry_initial(entry: ExerciseEntry) -> dict:
+    return {
+        "status": "skipped" if entry.skipped else "done",
+        "sets_done": entry.sets_done or entry.prescribed_sets,
+        "amount_done": entry.amount_done or entry.prescribed_amount,
+        "pain_during": entry.pain_during,
+        "ease": entry.ease,
+        "marker_value": entry.marker_value,
+        "note": entry.note,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest) -> HttpResponse:
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        today = request.user.local_today()
+        flags = form.cleaned_data["red_flags"]
+        checkin_record(
+            user=request.user,
+            day=today,
+            morning_pain=form.cleaned_data["morning_pain"],
+            flags=flags,
+        )
+        suggestions_refresh(user=request.user, today=today)
+        if flags:
+            screen = request.user.safety_screens.first()
+            return render(
+                request,
+                "progress/safety_outcome.html",
+                {"screen": screen, "flagged": red_flags.flagged_questions(screen.answers)},
+            )
+        messages.success(request, "Thanks — your morning check-in is saved.")
+        return redirect("today")
+    return render(request, "progress/checkin.html", {"form": form})
+
+
+@login_required
+@require_POST
+def suggestion_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    suggestion = _get_suggestion_for_user(request, pk)
+    if not suggestion.is_actionable:
+        messages.info(request, "That suggestion was already decided or replaced.")
+        return redirect("today")
+    name = suggestion.plan_exercise.exercise.name
+    if decision == "accept":
+        suggestion_accept(suggestion=suggestion)
+        messages.success(request, f"{name}: {suggestion.summary.lower()} — done.")
+    else:
+        suggestion_decline(suggestion=suggestion)
+        messages.info(request, f"{name}: suggestion declined. You stay where you are.")
+    return redirect("today")

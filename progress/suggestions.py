@@ -1,0 +1,157 @@
+"""Between the database and the pure engine: gather a plan's recent history, ask the engine,
+store what it suggests, and carry out the user's decision."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.utils import timezone
+
+from progress import engine
+from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, RungChange, Suggestion
+from progress.plans import plan_exercise_move, plan_exercise_set_paused
+
+# The rules look at the last two session days at a rung and two weeks of mornings; four
+# weeks is plenty and keeps the work per refresh independent of months of history.
+LOOKBACK_DAYS = 28
+
+Decision = Suggestion.Decision
+
+
+def thresholds() -> engine.Thresholds:
+    return engine.Thresholds(**getattr(settings, "BACKCARE_PROGRESSION", {}))
+
+
+def _entries_by_item(items, since: date) -> dict[int, list[ExerciseEntry]]:
+    entries = defaultdict(list)
+    rows = (
+        ExerciseEntry.objects.filter(
+            plan_exercise__in=items, skipped=False, session__day__gte=since
+        )
+        .select_related("session")
+        .order_by("session__day", "session__created_at", "id")
+    )
+    for entry in rows:
+        entries[entry.plan_exercise_id].append(entry)
+    return entries
+
+
+def _engine_entries(item: PlanExercise, entries, morning: dict[date, int]) -> list[engine.Entry]:
+    """This item's entries at its current rung since it last changed rung."""
+    return [
+        engine.Entry(
+            day=e.session.day,
+            rung_position=item.rung.position,
+            baseline_pain=e.session.pain_before,
+            pain_during=e.pain_during,
+            ease=e.ease,
+            full_dose=e.full_dose,
+            next_morning_pain=morning.get(e.session.day + timedelta(days=1)),
+        )
+        for e in entries
+        if e.rung_id == item.rung_id and e.session.created_at >= item.last_change
+    ]
+
+
+@transaction.atomic
+def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
+    """Re-evaluate each plan exercise; store a new suggestion where the evidence changed."""
+    plan = Plan.objects.filter(user=user).first()
+    if plan is None:
+        return []
+    today = today or user.local_today()
+    since = today - timedelta(days=LOOKBACK_DAYS)
+    items = list(
+        plan.items.select_related("rung", "exercise")
+        .annotate(rung_count=Count("exercise__rungs", distinct=True))
+        .annotate(last_change=Max("rung_changes__changed_at"))
+        .annotate(
+            last_basis=Subquery(
+                Suggestion.objects.filter(plan_exercise=OuterRef("pk"))
+                .order_by("-created_at", "-id")
+                .values("basis")[:1]
+            )
+        )
+    )
+    checkins = list(CheckIn.objects.filter(user=user, day__gte=since))
+    morning = {c.day: c.morning_pain for c in checkins}
+    latest_checkin = max((c.pk for c in checkins), default=0)
+    entries = _entries_by_item(items, since)
+    open_ones = {
+        s.plan_exercise_id: s
+        for s in Suggestion.objects.filter(plan_exercise__in=items, decision=Decision.OPEN)
+    }
+    created = []
+    for item in items:
+        if item.is_paused:
+            continue
+        item_entries = _engine_entries(item, entries.get(item.pk, []), morning)
+        newest_entry = max((e.pk for e in entries.get(item.pk, [])), default=0)
+        basis = f"e{newest_entry}.c{latest_checkin}.r{item.rung_id}.d{item.custom_amount}"
+        if item.last_basis == basis:
+            continue  # Nothing new since the last suggestion, accepted, declined or open.
+        result = engine.suggest_next_step(
+            entries=item_entries,
+            current_position=item.rung.position,
+            rung_count=item.rung_count,
+            dose=item.dose,
+            red_flag=plan.paused_for_safety_at is not None,
+            morning_pains=sorted(morning.items()),
+            today=today,
+            thresholds=thresholds(),
+        )
+        if item.pk in open_ones:
+            open_ones[item.pk].decision = Decision.SUPERSEDED
+            open_ones[item.pk].save(update_fields=["decision"])
+        created.append(_store(item, result, basis))
+    return created
+
+
+def _store(item: PlanExercise, result: engine.Suggestion, basis: str) -> Suggestion:
+    target = None
+    if result.target_position is not None:
+        target = item.exercise.rungs.get(position=result.target_position)
+    suggestion = Suggestion.objects.create(
+        plan_exercise=item,
+        action=result.action,
+        rule=result.rule,
+        summary=result.summary,
+        reasons=list(result.reasons),
+        from_rung=item.rung,
+        target_rung=target,
+        new_sets=result.dose.sets if result.dose else None,
+        new_amount=result.dose.amount if result.dose else None,
+        basis=basis,
+    )
+    if result.action == engine.Action.SEEK_CARE:
+        # Stop at once; the user resumes the exercise when a clinician agrees.
+        plan_exercise_set_paused(item=item, paused=True, reason=result.reasons[0])
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_accept(*, suggestion: Suggestion) -> None:
+    item = suggestion.plan_exercise
+    if suggestion.target_rung_id:
+        plan_exercise_move(
+            item=item,
+            rung=suggestion.target_rung,
+            source=RungChange.Source.SUGGESTION,
+            reason=f"{suggestion.summary}: " + " ".join(suggestion.reasons),
+        )
+    elif suggestion.new_sets:
+        item.custom_sets, item.custom_amount = suggestion.new_sets, suggestion.new_amount
+        item.save(update_fields=["custom_sets", "custom_amount"])
+    _decide(suggestion, Decision.ACCEPTED)
+
+
+def suggestion_decline(*, suggestion: Suggestion) -> None:
+    _decide(suggestion, Decision.DECLINED)
+
+
+def _decide(suggestion: Suggestion, decision: str) -> None:
+    suggestion.decision = decision
+    suggestion.decided_at = timezone.now()
+    suggestion.save(update_fields=["decision", "decided_at"])

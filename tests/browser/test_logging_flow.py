@@ -1,0 +1,109 @@
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from exercises.catalog import catalog_load
+from progress.models import PlanTemplate
+from progress.plan_templates import plan_templates_load
+from progress.plans import plan_create_from_template, plan_exercise_move, screen_record
+from progress.red_flags import QUESTIONS
+from tests.browser.conftest import assert_accessible, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "a-long-and-unusual-passphrase"
+MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def walker():
+    catalog_load()
+    plan_templates_load()
+    with time_machine.travel(MONDAY - timedelta(days=1)):
+        user = get_user_model().objects.create_user(email="walker@example.com", password=PASSWORD)
+        screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+        plan = plan_create_from_template(
+            user=user, template=PlanTemplate.objects.get(slug="starter")
+        )
+    return plan
+
+
+def log_in(page):
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill("walker@example.com")
+    page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()
+
+
+def entry(page, exercise: str):
+    return page.locator("section.card", has=page.get_by_role("heading", name=exercise))
+
+
+def log_session(page, *, before: int, during: int, ease: str, check=False):
+    page.get_by_role("link", name=re.compile("Log (today's|another) session")).click()
+    expect(page.get_by_role("heading", name="Log a session")).to_be_visible()
+    if check:
+        assert_accessible(page)
+    page.locator("fieldset", has_text="Pain before you started").get_by_text(
+        str(before), exact=True
+    ).click()
+    for exercise in ("Hip flexor stretch", "Glute bridge", "Clamshell"):
+        card = entry(page, exercise)
+        card.locator("fieldset", has_text="Pain during").get_by_text(
+            str(during), exact=True
+        ).click()
+        card.get_by_label(ease).check()
+    page.get_by_role("button", name="Save session").click()
+    expect(page.get_by_role("status")).to_contain_text("Session saved")
+
+
+def check_in(page, pain: int):
+    page.get_by_role("link", name="Check in").click()
+    page.locator("fieldset", has_text="Your pain this morning").get_by_text(
+        str(pain), exact=True
+    ).click()
+    page.get_by_role("button", name="Save check-in").click()
+    expect(page.get_by_role("status")).to_contain_text("check-in is saved")
+
+
+def test_two_easy_days_lead_to_the_next_rung(phone_page, walker):
+    page = phone_page
+    with time_machine.travel(MONDAY):
+        log_in(page)
+        log_session(page, before=2, during=1, ease="4 · comfortable", check=True)
+        screenshot(page, "today-after-first-session-phone")
+    with time_machine.travel(MONDAY + timedelta(days=1)):
+        page.goto("/today/")
+        expect(page.get_by_text("First, your morning check-in.")).to_be_visible()
+        check_in(page, 1)
+        log_session(page, before=1, during=0, ease="5 · easy, could do much more")
+    with time_machine.travel(MONDAY + timedelta(days=2)):
+        page.goto("/today/")
+        check_in(page, 1)
+        bridge = page.locator("article", has=page.get_by_role("heading", name="Glute bridge"))
+        expect(bridge).to_contain_text("Suggestion: Move up to rung 2")
+        expect(bridge).to_contain_text("your back settled by the next morning")
+        assert_accessible(page)
+        screenshot(page, "progress-suggestion-phone")
+        bridge.get_by_role("button", name="Accept for glute bridge").click()
+        bridge = page.locator("article", has=page.get_by_role("heading", name="Glute bridge"))
+        expect(bridge).to_contain_text("Rung 2")
+        expect(bridge).to_contain_text("Double-leg bridge with a 3-5 s squeeze at the top")
+
+
+def test_pain_7_leads_to_a_step_down(page, walker):
+    item = walker.items.get(exercise__slug="clamshell")
+    with time_machine.travel(MONDAY - timedelta(hours=12)):
+        plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=3))
+    with time_machine.travel(MONDAY):
+        log_in(page)
+        log_session(page, before=3, during=7, ease="3 · challenging but doable")
+        clam = page.locator("article", has=page.get_by_role("heading", name="Clamshell"))
+        expect(clam).to_contain_text("Suggestion: Step down to rung 2")
+        expect(clam).to_contain_text("7/10")
+        assert_accessible(page)
+        screenshot(page, "regress-suggestion-desktop")

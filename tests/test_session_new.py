@@ -1,0 +1,140 @@
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from progress.models import ExerciseEntry, SessionLog
+from tests.logging_helpers import at_morning, log_session, session_post
+
+pytestmark = pytest.mark.django_db
+DAY = date(2026, 3, 2)
+
+
+def bridge(plan):
+    return plan.items.get(exercise__slug="glute-bridge")
+
+
+class TestSessionNew:
+    def test_it_requires_login(self, client):
+        assert client.get("/sessions/new/").url == "/accounts/login/?next=/sessions/new/"
+
+    def test_it_requires_a_plan(self, client, alice_cleared):
+        client.force_login(alice_cleared)
+        assert client.get("/sessions/new/").url == "/plan/start/"
+
+    def test_it_prefills_each_exercise_with_its_prescription(self, alice_client, alice_plan):
+        item = bridge(alice_plan)
+        with at_morning(DAY):
+            html = alice_client.get("/sessions/new/").content.decode()
+        assert f'name="e{item.pk}-sets_done" value="2"' in html
+        assert f'name="e{item.pk}-amount_done" value="12"' in html
+        assert 'value="2026-03-02"' in html
+        assert "4 · comfortable" in html
+
+    def test_it_stores_the_session_with_the_rung_in_force(self, alice_client, alice_plan):
+        r = log_session(alice_client, alice_plan, day=DAY, pain_before=3, pain=2, ease=5)
+        assert r.url == "/today/"
+        session = SessionLog.objects.get()
+        assert (session.day, session.pain_before) == (DAY, 3)
+        entry = session.entries.get(exercise__slug="glute-bridge")
+        assert (entry.rung.position, entry.pain_during, entry.ease) == (1, 2, 5)
+        assert entry.full_dose
+
+    def test_history_stays_true_after_the_plan_changes(self, alice_client, alice_plan):
+        from progress.plans import plan_exercise_move
+
+        log_session(alice_client, alice_plan, day=DAY)
+        item = bridge(alice_plan)
+        plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=4))
+        entry = ExerciseEntry.objects.get(exercise__slug="glute-bridge")
+        assert entry.rung.position == 1
+
+    def test_an_exercise_can_be_skipped(self, alice_client, alice_plan):
+        p = f"e{bridge(alice_plan).pk}-"
+        log_session(
+            alice_client, alice_plan, day=DAY, **{p + "status": "skipped", p + "pain_during": ""}
+        )
+        entry = ExerciseEntry.objects.get(exercise__slug="glute-bridge")
+        assert entry.skipped and entry.pain_during is None
+        assert SessionLog.objects.count() == 1
+
+    def test_skipping_everything_is_refused(self, alice_client, alice_plan):
+        skipped = {f"e{i.pk}-status": "skipped" for i in alice_plan.items.all()}
+        with at_morning(DAY):
+            r = alice_client.post("/sessions/new/", session_post(alice_plan, day=DAY) | skipped)
+        assert "Mark at least one exercise as done" in r.content.decode()
+        assert not SessionLog.objects.exists()
+
+    def test_a_missed_day_can_be_logged_back(self, alice_client, alice_plan):
+        with at_morning(DAY):
+            alice_client.post("/sessions/new/", session_post(alice_plan, day=DAY - timedelta(3)))
+        assert SessionLog.objects.get().day == DAY - timedelta(3)
+
+    def test_a_second_submit_of_the_same_form_stores_one_session(self, alice_client, alice_plan):
+        data = session_post(alice_plan, day=DAY)
+        with at_morning(DAY):
+            alice_client.post("/sessions/new/", data)
+            r = alice_client.post("/sessions/new/", data, follow=True)
+        assert "That session was already saved." in r.content.decode()
+        assert SessionLog.objects.count() == 1
+        assert ExerciseEntry.objects.count() == 3
+
+    @pytest.mark.parametrize(
+        "field, value, message",
+        [
+            ("pain_before", "11", "Pain is a whole number from 0 to 10."),
+            ("pain_before", "-1", "Pain is a whole number from 0 to 10."),
+            ("pain_before", "abc", "Pain is a whole number from 0 to 10."),
+            ("pain_before", "", "Choose a pain score from 0 (none) to 10"),
+            ("day", "2026-03-03", "A session cannot be logged for a day that has not come yet."),
+            ("day", "not a date", "Enter a date."),
+        ],
+    )
+    def test_bad_session_input_is_explained_and_nothing_stored(
+        self, alice_client, alice_plan, field, value, message
+    ):
+        with at_morning(DAY):
+            r = alice_client.post(
+                "/sessions/new/", session_post(alice_plan, day=DAY, note="kept") | {field: value}
+            )
+        html = r.content.decode()
+        assert r.status_code == 200
+        assert message in html
+        assert "kept</textarea>" in html
+        assert not SessionLog.objects.exists()
+
+    @pytest.mark.parametrize(
+        "field, value, message",
+        [
+            ("pain_during", "11", "Pain is a whole number from 0 to 10."),
+            ("pain_during", "", "Rate your pain during this exercise"),
+            ("ease", "6", "Ease is 1 to 5."),
+            ("ease", "0", "Ease is 1 to 5."),
+            ("sets_done", "-3", "greater than or equal to 1"),
+            ("amount_done", "10000", "less than or equal to 600"),
+            ("amount_done", "abc", "Enter a whole number."),
+        ],
+    )
+    def test_bad_entry_input_is_explained_with_the_typed_values_kept(
+        self, alice_client, alice_plan, field, value, message
+    ):
+        p = f"e{bridge(alice_plan).pk}-"
+        data = session_post(alice_plan, day=DAY) | {p + field: value, p + "note": "felt odd"}
+        with at_morning(DAY):
+            r = alice_client.post("/sessions/new/", data)
+        html = r.content.decode()
+        assert message in html
+        assert 'value="felt odd"' in html
+        assert not SessionLog.objects.exists()
+        assert not ExerciseEntry.objects.exists()
+
+    def test_its_query_count_does_not_grow_with_history(self, alice_client, alice_plan):
+        with at_morning(DAY), CaptureQueriesContext(connection) as fresh:
+            alice_client.get("/sessions/new/")
+        for back in range(1, 40):
+            log_session(alice_client, alice_plan, day=DAY - timedelta(days=back) + timedelta(60))
+        with at_morning(DAY + timedelta(61)), CaptureQueriesContext(connection) as later:
+            alice_client.get("/sessions/new/")
+        assert SessionLog.objects.count() == 39
+        assert len(later) == len(fresh)
