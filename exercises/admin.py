@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, F
 
 from exercises.forms import RungAdminForm
@@ -30,6 +30,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     search_fields = ("name", "summary", "rungs__name")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("equipment",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [RungInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "region", "order", "is_published")}),

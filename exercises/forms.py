@@ -5,6 +5,8 @@ from exercises.models import Equipment, Region, Rung
 # The admin parks reordered rungs at position + REORDER_OFFSET (exercises/admin.py),
 # and positions are small integers in the database: keep them well below that.
 MAX_POSITION = 999
+# The largest PositiveSmallIntegerField value every database accepts.
+MAX_SMALL_INTEGER = 32_767
 
 
 class CatalogFilterForm(forms.Form):
@@ -31,10 +33,25 @@ class RungAdminForm(forms.ModelForm):
     position = forms.IntegerField(
         min_value=1, max_value=MAX_POSITION, help_text=Rung._meta.get_field("position").help_text
     )
-    sets = forms.IntegerField(min_value=1, initial=2)
-    reps = forms.IntegerField(min_value=1, required=False)
-    hold_seconds = forms.IntegerField(min_value=1, required=False, label="Hold (seconds)")
+    sets = forms.IntegerField(min_value=1, max_value=MAX_SMALL_INTEGER, initial=2)
+    reps = forms.IntegerField(min_value=1, max_value=MAX_SMALL_INTEGER, required=False)
+    hold_seconds = forms.IntegerField(
+        min_value=1, max_value=MAX_SMALL_INTEGER, required=False, label="Hold (seconds)"
+    )
 
     class Meta:
         model = Rung
-        fields = "__all__"
+        fields = [
+            "exercise",
+            "position",
+            "name",
+            "stage",
+            "instructions",
+            "cues",
+            "sets",
+            "reps",
+            "hold_seconds",
+            "per_side",
+            "marker_name",
+            "marker_unit",
+        ]

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from exercises.forms import CatalogFilterForm, load_filter_choices
-from exercises.models import Exercise, Rung
+from exercises.models import Exercise, Rung, Stage
 
 
 def _catalog_queryset(request: HttpRequest):
@@ -15,6 +15,12 @@ def _catalog_queryset(request: HttpRequest):
     )
     # Curators preview unpublished exercises; everyone else never sees them.
     return exercises if request.user.is_staff else exercises.published()
+
+
+def _stage_names(exercise: Exercise) -> list[str]:
+    """The stages an exercise's ladder covers, easiest first, from its prefetched rungs."""
+    present = {rung.stage for rung in exercise.rungs.all()}
+    return [label.lower() for value, label in Stage.choices if value in present]
 
 
 @require_GET
@@ -29,6 +35,9 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             exercises = exercises.filter(equipment__slug=form.cleaned_data["equipment"])
     else:
         exercises = exercises.none()
+    exercises = list(exercises)
+    for exercise in exercises:
+        exercise.stage_names = _stage_names(exercise)
     groups = [(region, list(items)) for region, items in groupby(exercises, key=lambda e: e.region)]
     return render(
         request,

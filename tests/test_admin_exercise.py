@@ -285,9 +285,7 @@ class TestExerciseChange:
             f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, rungs=rungs)
         )
         assert response.status_code == 200
-        assert "Please correct the duplicate data for exercise and position" in (
-            response.content.decode()
-        )
+        assert "Please correct the duplicate data for position." in (response.content.decode())
         assert positions(bridge) == before
 
     def test_a_new_rung_at_a_taken_position_is_a_form_error(self, admin_client, bridge):

@@ -45,11 +45,25 @@ class TestExerciseDetail:
             assert rung.name in html
             assert rung.get_stage_display() in html
             assert rung.dose_text in html
-            assert rung.marker_label in html
+            assert rung.marker_name in html
             for cue in rung.cue_list():
                 assert cue in html
             for step in rung.instruction_steps():
                 assert f"<li>{step}</li>" in html
+
+    def test_it_names_a_marker_once_when_its_unit_is_the_same_word(self, client, bridge):
+        rung = bridge.rungs.get(position=1)
+        rung.marker_name, rung.marker_unit = "Reps", "reps"
+        rung.save()
+        bridge.rungs.filter(position=2).update(marker_name="Hold time", marker_unit="s")
+        html = client.get("/exercises/glute-bridge/").content.decode()
+        assert "Measure:</span> Reps</p>" in html
+        assert "Reps (reps)" not in html
+        assert "Measure:</span> Hold time (s)</p>" in html
+
+    def test_it_shows_the_safety_notes_before_the_ladder(self, client, bridge):
+        html = client.get("/exercises/glute-bridge/").content.decode()
+        assert html.index("Safety</h2>") < html.index("The ladder</h2>")
 
     def test_it_lists_the_equipment(self, client, bridge):
         html = client.get("/exercises/glute-bridge/").content.decode()

@@ -121,8 +121,14 @@ class TestExerciseList:
         assert exercise_names(response) == []
         html = response.content.decode()
         assert "That filter is not one we know" in html
+        assert "there is no " in html
         assert 'href="/exercises/">Show all exercises</a>' in html
         assert "<b>" not in html
+
+    def test_an_unknown_region_is_named_in_the_message(self, client, catalog):
+        html = client.get("/exercises/?region=nowhere").content.decode()
+        assert "there is no region called “nowhere”." in html
+        assert "No exercises match" not in html
 
     def test_a_filter_that_matches_nothing_says_so(self, client, catalog):
         Exercise.objects.filter(region__slug="above").update(is_published=False)
@@ -138,9 +144,21 @@ class TestExerciseList:
     def test_it_counts_rungs_in_words(self, client, catalog):
         exercise = add_exercise_with_rungs("one-step", region=Region.objects.first(), rungs=1)
         html = client.get("/exercises/").content.decode()
-        assert re.search(r"\b1 rung:", html)
-        assert f"{Exercise.objects.get(slug='glute-bridge').rungs.count()} rungs:" in html
+        assert re.search(r"\b1 rung · bodyweight<", html)
         assert exercise.name in html
+
+    def test_it_names_each_stage_a_ladder_covers_once_easiest_first(self, client, catalog):
+        response = client.get("/exercises/")
+        clamshell = next(
+            e for _, group in response.context["groups"] for e in group if e.slug == "clamshell"
+        )
+        stages = list(clamshell.rungs.values_list("stage", flat=True))
+        assert clamshell.stage_names == [
+            s for s in ("assisted", "bodyweight", "loaded") if s in stages
+        ]
+        assert f"{len(stages)} rungs · {', '.join(clamshell.stage_names)}<" in (
+            response.content.decode()
+        )
 
     def test_it_rejects_post(self, client):
         assert client.post("/exercises/").status_code == 405

@@ -34,10 +34,8 @@ class TestSessionEdit:
         entry = session.entries.first()
         with at_morning(DAY):
             html = alice_client.get(f"/sessions/{session.pk}/edit/").content.decode()
-        assert (
-            f'name="e{entry.pk}-pain_during" id="id_e{entry.pk}-pain_during_1" value="1" autocomplete="off" checked'
-            in html
-        )
+        radio = f'id="id_e{entry.pk}-pain_during_1" value="1" autocomplete="off" checked'
+        assert radio in html
 
     def test_it_saves_changes_the_next_day(self, alice_client, session):
         entry = session.entries.first()

@@ -1,0 +1,143 @@
+import pytest
+
+from exercises.catalog import catalog_load
+from exercises.models import Exercise, Rung
+from progress.models import Plan, PlanExercise
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser(email="admin@example.com"))
+    return client
+
+
+@pytest.fixture
+def bridge():
+    catalog_load()
+    return Exercise.objects.get(slug="glute-bridge")
+
+
+@pytest.fixture
+def used_rung(alice, bridge):
+    rung = bridge.rungs.get(position=2)
+    PlanExercise.objects.create(plan=Plan.objects.create(user=alice), exercise=bridge, rung=rung)
+    return rung
+
+
+def rung_data(rung, **changes):
+    data = {
+        "exercise": rung.exercise_id,
+        "position": rung.position,
+        "name": rung.name,
+        "stage": rung.stage,
+        "instructions": rung.instructions,
+        "cues": rung.cues,
+        "sets": rung.sets,
+        "reps": rung.reps or "",
+        "hold_seconds": rung.hold_seconds or "",
+        "marker_name": rung.marker_name,
+        "marker_unit": rung.marker_unit,
+    }
+    if rung.per_side:
+        data["per_side"] = "on"
+    data.update(changes)
+    return data
+
+
+class TestRungChangelist:
+    def test_it_filters_by_stage_region_and_published(self, admin_client, bridge):
+        response = admin_client.get("/admin/exercises/rung/?stage__exact=loaded")
+        assert response.status_code == 200
+        assert {r.stage for r in response.context["cl"].result_list} == {"loaded"}
+        titles = {spec.title for spec in response.context["cl"].filter_specs}
+        assert {"stage", "region", "published"} <= titles
+
+    def test_search_finds_rungs_by_exercise_name(self, admin_client, bridge):
+        response = admin_client.get("/admin/exercises/rung/?q=glute+bridge")
+        assert set(response.context["cl"].result_list) >= set(bridge.rungs.all())
+
+
+class TestRungChange:
+    def test_it_saves_an_edit(self, admin_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = admin_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, name="Renamed")
+        )
+        assert response.status_code == 302
+        rung.refresh_from_db()
+        assert rung.name == "Renamed"
+
+    def test_a_taken_position_is_a_clear_error(self, admin_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = admin_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, position=2)
+        )
+        assert response.status_code == 200
+        assert response.context["adminform"].form.non_field_errors() == [
+            "Each rung of an exercise needs its own position."
+        ]
+        rung.refresh_from_db()
+        assert rung.position == 1
+
+    @pytest.mark.parametrize("field", ["sets", "position"])
+    @pytest.mark.parametrize("value", [0, -2])
+    def test_a_zero_or_negative_number_is_a_field_error(self, admin_client, bridge, field, value):
+        rung = bridge.rungs.get(position=1)
+        response = admin_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, **{field: value})
+        )
+        assert response.status_code == 200
+        assert response.context["adminform"].form.errors[field] == [
+            "Ensure this value is greater than or equal to 1."
+        ]
+
+    def test_a_number_that_is_not_a_number_is_a_field_error(self, admin_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = admin_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, sets="lots")
+        )
+        assert response.status_code == 200
+        assert response.context["adminform"].form.errors["sets"] == ["Enter a whole number."]
+
+    def test_a_dose_too_big_for_the_database_is_a_field_error(self, admin_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = admin_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, sets=70000)
+        )
+        assert response.status_code == 200
+        assert "sets" in response.context["adminform"].form.errors
+
+
+class TestRungDelete:
+    def test_an_unused_rung_can_be_deleted(self, admin_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = admin_client.post(f"/admin/exercises/rung/{rung.pk}/delete/", {"post": "yes"})
+        assert response.status_code == 302
+        assert not Rung.objects.filter(pk=rung.pk).exists()
+
+    def test_a_used_rung_explains_why_it_cannot_be_deleted(self, admin_client, used_rung):
+        response = admin_client.get(f"/admin/exercises/rung/{used_rung.pk}/delete/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "This rung is used in people's plans, so it cannot be deleted." in html
+        assert f'href="/admin/exercises/exercise/{used_rung.exercise_id}/change/"' in html
+        assert "Plan exercise #" in html
+        assert "alice@example.com" not in html
+
+    def test_a_used_rung_is_not_deleted_on_post(self, admin_client, used_rung):
+        response = admin_client.post(
+            f"/admin/exercises/rung/{used_rung.pk}/delete/", {"post": "yes"}
+        )
+        assert response.status_code == 200
+        assert Rung.objects.filter(pk=used_rung.pk).exists()
+
+    def test_deleting_selected_used_rungs_explains_why_not(self, admin_client, used_rung):
+        response = admin_client.post(
+            "/admin/exercises/rung/",
+            {"action": "delete_selected", "_selected_action": [used_rung.pk]},
+        )
+        assert response.status_code == 200
+        assert "Some of these rungs are used in people's plans" in response.content.decode()
+        assert Rung.objects.filter(pk=used_rung.pk).exists()
