@@ -10,3 +10,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("progress.urls")),
 ]
+
+handler500 = "backcare.views.server_error"

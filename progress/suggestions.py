@@ -58,7 +58,8 @@ def _engine_entries(item: PlanExercise, entries, morning: dict[date, int]) -> li
 @transaction.atomic
 def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
     """Re-evaluate each plan exercise; store a new suggestion where the evidence changed."""
-    plan = Plan.objects.filter(user=user).first()
+    # Lock the plan: two sessions saved at once must not both replace the open suggestions.
+    plan = Plan.objects.select_for_update().filter(user=user).first()
     if plan is None:
         return []
     today = today or user.local_today()

@@ -1,0 +1,79 @@
+"""Ownership, log-in and CSRF for every URL, driven by the URL configuration itself."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from progress.models import PlanExercise, SessionLog, Suggestion
+from tests.logging_helpers import check_in, log_session
+from tests.security_urls import OWNED, PUBLIC, SIGNED_IN, site_urls
+
+pytestmark = pytest.mark.django_db
+MON, TUE, WED = date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4)
+
+
+def test_every_url_is_classified():
+    names = {p.name for _, p in site_urls()}
+    unclassified = names - PUBLIC.keys() - SIGNED_IN - OWNED.keys()
+    assert not unclassified, f"Add these URLs to tests/security_urls.py: {sorted(unclassified)}"
+    assert not (PUBLIC.keys() & SIGNED_IN) and not (SIGNED_IN & OWNED.keys())
+
+
+@pytest.fixture
+def alice_objects(alice_client, alice_plan):
+    """One of each kind of object alice owns."""
+    log_session(alice_client, alice_plan, day=MON, pain=1, ease=4)
+    check_in(alice_client, day=TUE)
+    log_session(alice_client, alice_plan, day=TUE, pain=1, ease=5)
+    check_in(alice_client, day=WED)
+    return {
+        "plan_item": PlanExercise.objects.filter(plan=alice_plan).first(),
+        "session": SessionLog.objects.filter(user=alice_plan.user).first(),
+        "suggestion": Suggestion.objects.filter(plan_exercise__plan=alice_plan, decision="open")
+        .exclude(action="hold")
+        .first(),
+    }
+
+
+def owned_url(name, objects):
+    kind, method = OWNED[name]
+    return reverse(name, kwargs={"pk": objects[kind].pk}), method
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_another_users_object_answers_404(name, alice_objects, client, bob):
+    url, method = owned_url(name, alice_objects)
+    client.force_login(bob)
+    response = getattr(client, method)(url)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_an_anonymous_visitor_is_sent_to_log_in(name, alice_objects):
+    url, method = owned_url(name, alice_objects)
+    response = getattr(Client(), method)(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize("name", sorted(SIGNED_IN - {"logout"}))
+def test_signed_in_pages_send_anonymous_visitors_to_log_in(name, client):
+    response = client.get(reverse(name))
+    assert response.status_code in (302, 405)
+    if response.status_code == 302:
+        assert response.url.startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize(
+    "name", sorted(SIGNED_IN | OWNED.keys() | {"signup", "login", "password_reset"})
+)
+def test_every_post_needs_a_csrf_token(name, alice_objects, alice):
+    client = Client(enforce_csrf_checks=True)
+    if name not in PUBLIC:
+        client.force_login(alice)
+    url = owned_url(name, alice_objects)[0] if name in OWNED else reverse(name)
+    response = client.post(url, {})
+    assert response.status_code == 403
+    assert b"CSRF" in response.content
