@@ -162,3 +162,12 @@ class TestTodayWithHistory:
             html = alice_client.get("/today/").content.decode()
         assert "Suggestion:" in html
         assert len(long) == len(short)
+
+
+class TestThresholdSettings:
+    def test_the_thresholds_come_from_settings(self, alice_client, alice_plan, settings):
+        settings.BACKCARE_PROGRESSION = {"progress_max_pain": 1}
+        two_good_days(alice_client, alice_plan)  # the second day's pain during is 2
+        s = open_suggestion(bridge(alice_plan))
+        assert s.action == "hold"
+        assert "1/10" in " ".join(s.reasons)

@@ -1,11 +1,11 @@
-import importlib
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
+from exercises.editors import GROUP
 from exercises.models import Exercise
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -14,16 +14,8 @@ PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def catalog_editors() -> Group:
-    """The group its data migration makes, which an earlier transactional test's flush removed."""
-    migration = importlib.import_module("exercises.migrations.0002_catalog_editors_group")
-    group, _ = Group.objects.get_or_create(name=migration.GROUP)
-    codenames = [
-        f"{a}_{model}" for model, actions in migration.PERMISSIONS.items() for a in actions
-    ]
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="exercises", codename__in=codenames)
-    )
-    return group
+    """The group exists after every migrate or flush (post_migrate)."""
+    return Group.objects.get(name=GROUP)
 
 
 def test_a_visitor_browses_filters_and_opens_an_exercise_ladder(page):
