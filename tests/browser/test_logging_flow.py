@@ -57,6 +57,8 @@ def log_session(page, *, before: int, during: int, ease: str, check=False):
             str(during), exact=True
         ).click()
         card.get_by_label(ease).check()
+    if check:
+        screenshot(page, "log-form-phone")
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("status")).to_contain_text("Session saved")
 
