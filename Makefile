@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test venv migrate catalog lint format bench clean
+.PHONY: run test venv migrate catalog demo lint format bench clean
 
 venv: $(STAMP)
 
@@ -24,7 +24,12 @@ catalog: migrate
 
 run: catalog
 	@echo "BackCare is at http://127.0.0.1:8000  (admin: $(PY) manage.py createsuperuser)"
+	@echo "Demo: make demo, then log in as demo@backcare.example / demo-back-care"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# A demo user with three months of history; running it again resets that user.
+demo: catalog
+	$(DEV_ENV) $(PY) manage.py demo_data
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -39,3 +44,8 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Load bench against PostgreSQL (bench/README.md); `make bench USERS=100 DAYS=90` for a quick run.
+bench: $(STAMP)
+	test -x $(VENV)/bin/locust || $(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	$(PY) -m bench.run $(if $(USERS),--users $(USERS)) $(if $(DAYS),--days $(DAYS))

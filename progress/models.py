@@ -318,3 +318,55 @@ class Suggestion(models.Model):
     def is_actionable(self) -> bool:
         """Holds only inform; the rest are accepted or declined."""
         return self.decision == self.Decision.OPEN and self.action != Action.HOLD
+
+
+class PsfsActivity(models.Model):
+    """An activity the user finds hard, named for the Patient-Specific Functional Scale."""
+
+    MAX_PER_USER = 3
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_activities"
+    )
+    position = models.PositiveSmallIntegerField(help_text="Slot 1–3 on the user's list.")
+    name = models.CharField(max_length=80)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Renaming a rated activity or removing it retires the row rather than deleting it, so
+    # earlier ratings keep meaning what the user rated then.
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "position"],
+                condition=Q(retired_at__isnull=True),
+                name="psfs_one_current_activity_per_slot",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1, position__lte=3), name="psfs_position_1_3"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="psfs_activity_named"),
+        ]
+
+    def __str__(self):
+        return f"PSFS activity #{self.pk}"
+
+
+class PsfsRating(models.Model):
+    """One 0 (can't) to 10 (as before the problem) rating of one activity on one day."""
+
+    activity = models.ForeignKey(PsfsActivity, on_delete=models.CASCADE, related_name="ratings")
+    day = models.DateField(help_text="The rating's date in the user's time zone.")
+    score = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["day", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "day"], name="psfs_rating_once_a_day"),
+            _pain_check("score", "psfs_score_0_10"),
+        ]
+
+    def __str__(self):
+        return f"PSFS rating #{self.pk}"

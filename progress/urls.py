@@ -1,6 +1,6 @@
 from django.urls import path
 
-from progress import log_views, views
+from progress import dashboard_views, history_views, log_views, views
 
 urlpatterns = [
     path("safety/", views.safety, name="safety"),
@@ -15,7 +15,15 @@ urlpatterns = [
     path("plan/items/<int:pk>/history/", views.plan_item_history, name="plan_item_history"),
     path("sessions/new/", log_views.session_new, name="session_new"),
     path("sessions/<int:pk>/edit/", log_views.session_edit, name="session_edit"),
+    path("sessions/<int:pk>/delete/", history_views.session_delete, name="session_delete"),
+    path("progress/history/", history_views.history, name="history"),
+    path("progress/history/<int:pk>/", history_views.history_detail, name="history_detail"),
+    path("progress/export.csv", history_views.export_csv, name="export_csv"),
+    path("progress/export.json", history_views.export_json, name="export_json"),
+    path("progress/report/", history_views.report, name="report"),
     path("checkin/", log_views.checkin, name="checkin"),
+    path("progress/", dashboard_views.dashboard, name="dashboard"),
+    path("progress/psfs/", dashboard_views.psfs_rate, name="psfs"),
     path(
         "suggestions/<int:pk>/accept/",
         log_views.suggestion_decide,

@@ -34,6 +34,12 @@ SIGNED_IN = {
     "plan_add",
     "session_new",
     "checkin",
+    "dashboard",
+    "psfs",
+    "history",
+    "export_csv",
+    "export_json",
+    "report",
 }
 
 # URLs that carry the id of a user's object: name → (owner kind, HTTP method).
@@ -44,6 +50,8 @@ OWNED = {
     "plan_item_remove": ("plan_item", "post"),
     "plan_item_history": ("plan_item", "get"),
     "session_edit": ("session", "get"),
+    "session_delete": ("session", "post"),
+    "history_detail": ("session", "get"),
     "suggestion_accept": ("suggestion", "post"),
     "suggestion_decline": ("suggestion", "post"),
 }

@@ -1,0 +1,313 @@
+"""The numbers behind the progress dashboard, fetched in the same few queries for any history."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncWeek
+
+from progress import psfs
+from progress.charts import Point
+from progress.models import (
+    CheckIn,
+    ExerciseEntry,
+    PlanExercise,
+    PsfsRating,
+    RungChange,
+    SessionLog,
+    Suggestion,
+)
+
+# key → (label, days shown ending today; None = since the first session)
+RANGES = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "all": ("All time", None)}
+DEFAULT_RANGE = "3m"
+# Past about three months, daily points crowd the chart: pain is shown as weekly means.
+WEEKLY_AFTER_DAYS = 98
+CHANGE_TEXT = {
+    RungChange.Source.START: "Started on rung {}",
+    RungChange.Source.MANUAL: "Moved to rung {} by hand",
+    RungChange.Source.SUGGESTION: "Moved to rung {} (accepted suggestion)",
+}
+
+
+@dataclass(frozen=True)
+class Window:
+    key: str
+    label: str
+    start: date
+    end: date
+
+    @property
+    def weekly(self) -> bool:
+        return (self.end - self.start).days > WEEKLY_AFTER_DAYS
+
+
+@dataclass(frozen=True)
+class PainDay:
+    """One day (or week) of pain: before, mean during the done exercises, next morning."""
+
+    day: date
+    before: float
+    during: float | None
+    next_morning: float | None
+
+
+@dataclass(frozen=True)
+class RungEvent:
+    """A rung change or a decided suggestion, on the user's local date."""
+
+    day: date
+    position: int
+    text: str
+    kind: str  # start | manual | suggestion | accepted | declined
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class MarkerReading:
+    """A measured marker; readings in one stint were taken on the same rung without a break."""
+
+    day: date
+    value: Decimal
+    position: int
+    stint: int
+
+
+@dataclass
+class ExerciseProgress:
+    item: PlanExercise
+    rung_count: int
+    start_position: int | None = None  # the rung in force when the window opens
+    events: list[RungEvent] = field(default_factory=list)
+    # "Hold time (s)" → readings, one chart per marker the exercise's rungs use
+    markers: dict[str, list[MarkerReading]] = field(default_factory=dict)
+
+
+@dataclass
+class DashboardData:
+    window: Window
+    today: date
+    has_sessions: bool
+    pain: list[PainDay]
+    weeks: list[Point]  # sessions per week, each week by its Monday
+    streak: int
+    exercises: list[ExerciseProgress]
+    psfs_scores: list[psfs.Score]
+
+
+def window_for(key: str | None, today: date, first_day: date | None) -> Window:
+    """The requested range, or the default one for anything unknown."""
+    if key not in RANGES:
+        key = DEFAULT_RANGE
+    label, days = RANGES[key]
+    if days is None:
+        start = min(first_day or today, today - timedelta(days=27))
+    else:
+        start = today - timedelta(days=days - 1)
+    return Window(key=key, label=label, start=start, end=today)
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_streak(active_weeks: set[date], this_week: date) -> int:
+    """Consecutive weeks with at least one session, up to this week.
+
+    Weeks rather than days: rest days are part of back care, so a streak should not
+    push anyone to train daily. This week counts once a session is logged; until then
+    the streak runs to last week, so Monday morning does not break it.
+    """
+    week = this_week if this_week in active_weeks else this_week - timedelta(weeks=1)
+    streak = 0
+    while week in active_weeks:
+        streak += 1
+        week -= timedelta(weeks=1)
+    return streak
+
+
+def _local_day(moment: datetime, zone) -> date:
+    return moment.astimezone(zone).date()
+
+
+def _mean(total, count) -> float | None:
+    return float(total) / count if count else None
+
+
+def pain_days(user, window: Window) -> list[PainDay]:
+    """Pain per day in the window: one query for sessions, one for the next mornings."""
+    done = Q(entries__skipped=False)
+    sessions = (
+        SessionLog.objects.filter(user=user, day__gte=window.start, day__lte=window.end)
+        .annotate(
+            during_total=Sum("entries__pain_during", filter=done),
+            during_count=Count("entries__pain_during", filter=done),
+        )
+        .values_list("day", "pain_before", "during_total", "during_count")
+        .order_by()
+    )
+    mornings = dict(
+        CheckIn.objects.filter(
+            user=user, day__gt=window.start, day__lte=window.end + timedelta(days=1)
+        ).values_list("day", "morning_pain")
+    )
+    days = defaultdict(lambda: [0, 0, 0, 0])  # before total, sessions, during total, entries
+    for day, before, during_total, during_count in sessions:
+        row = days[day]
+        row[0] += before
+        row[1] += 1
+        row[2] += during_total or 0
+        row[3] += during_count
+    result = [
+        PainDay(
+            day=day,
+            before=row[0] / row[1],
+            during=_mean(row[2], row[3]),
+            next_morning=mornings.get(day + timedelta(days=1)),
+        )
+        for day, row in sorted(days.items())
+    ]
+    return _by_week(result) if window.weekly else result
+
+
+def _by_week(days: list[PainDay]) -> list[PainDay]:
+    weeks = defaultdict(list)
+    for d in days:
+        weeks[monday(d.day)].append(d)
+
+    def mean(values):
+        values = [v for v in values if v is not None]
+        return sum(values) / len(values) if values else None
+
+    return [
+        PainDay(
+            day=week,
+            before=mean(d.before for d in rows),
+            during=mean(d.during for d in rows),
+            next_morning=mean(d.next_morning for d in rows),
+        )
+        for week, rows in sorted(weeks.items())
+    ]
+
+
+def sessions_per_week(user) -> dict[date, int]:
+    """Every week's session count, counted by the database."""
+    rows = (
+        SessionLog.objects.filter(user=user)
+        .annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(sessions=Count("id"))
+        .order_by("week")
+        .values_list("week", "sessions")
+    )
+    # Some backends hand back a datetime for a truncated date; the week is its date.
+    return {(w.date() if isinstance(w, datetime) else w): n for w, n in rows}
+
+
+def weeks_in_window(counts: dict[date, int], window: Window) -> list[Point]:
+    first, last = monday(window.start), monday(window.end)
+    weeks = []
+    week = first
+    while week <= last:
+        weeks.append(Point(week, counts.get(week, 0)))
+        week += timedelta(weeks=1)
+    return weeks
+
+
+def exercise_progress(user, window: Window) -> list[ExerciseProgress]:
+    """Each plan exercise's rung history and markers: three queries for the whole plan."""
+    zone = user.zone
+    items = list(
+        PlanExercise.objects.filter(plan__user=user)
+        .select_related("exercise", "rung")
+        .annotate(rung_count=Count("exercise__rungs"))
+    )
+    progress = {i.pk: ExerciseProgress(item=i, rung_count=i.rung_count) for i in items}
+    changes = (
+        RungChange.objects.filter(plan_exercise__plan__user=user)
+        .order_by("changed_at", "id")
+        .values_list("plan_exercise_id", "changed_at", "to_rung__position", "source")
+    )
+    for item_id, changed_at, position, source in changes:
+        p = progress[item_id]
+        day = _local_day(changed_at, zone)
+        if day < window.start:
+            p.start_position = position
+        else:
+            p.events.append(RungEvent(day, position, CHANGE_TEXT[source].format(position), source))
+    opens_at = datetime.combine(window.start, time.min, tzinfo=zone)
+    decided = (
+        Suggestion.objects.filter(
+            plan_exercise__plan__user=user,
+            decision__in=[Suggestion.Decision.ACCEPTED, Suggestion.Decision.DECLINED],
+            decided_at__gte=opens_at,
+        )
+        .order_by("decided_at", "id")
+        .values_list(
+            "plan_exercise_id", "decided_at", "decision", "action", "summary", "from_rung__position"
+        )
+    )
+    for item_id, decided_at, decision, action, summary, position in decided:
+        verb = "Accepted" if decision == Suggestion.Decision.ACCEPTED else "Declined"
+        progress[item_id].events.append(
+            RungEvent(
+                _local_day(decided_at, zone), position, f"{verb}: {summary}", decision, action
+            )
+        )
+    # Every done entry, measured or not: a stint on another rung in between ends a line.
+    entries = (
+        ExerciseEntry.objects.filter(
+            plan_exercise__plan__user=user,
+            skipped=False,
+            session__day__gte=window.start,
+            session__day__lte=window.end,
+        )
+        .order_by("session__day", "session__created_at", "id")
+        .values_list(
+            "plan_exercise_id",
+            "session__day",
+            "marker_value",
+            "rung__position",
+            "rung__marker_name",
+            "rung__marker_unit",
+        )
+    )
+    last_rung: dict[int, int] = {}
+    stint: dict[int, int] = defaultdict(int)
+    for item_id, day, value, position, name, unit in entries:
+        if last_rung.get(item_id) != position:
+            last_rung[item_id] = position
+            stint[item_id] += 1
+        if value is not None:
+            progress[item_id].markers.setdefault(f"{name} ({unit})", []).append(
+                MarkerReading(day, value, position, stint[item_id])
+            )
+    for p in progress.values():
+        p.events.sort(key=lambda e: (e.day, e.kind in ("accepted", "declined")))
+    return list(progress.values())
+
+
+def psfs_history(user) -> list[psfs.Score]:
+    """Every PSFS score, retired activities included: the score is the mean of that day."""
+    return psfs.scores(PsfsRating.objects.filter(activity__user=user).values_list("day", "score"))
+
+
+def dashboard_data(user, range_key: str | None) -> DashboardData:
+    """Everything the dashboard draws, in a fixed number of queries whatever the history."""
+    today = user.local_today()
+    counts = sessions_per_week(user)
+    window = window_for(range_key, today, min(counts, default=None))
+    return DashboardData(
+        window=window,
+        today=today,
+        has_sessions=bool(counts),
+        pain=pain_days(user, window),
+        weeks=weeks_in_window(counts, window),
+        streak=week_streak({w for w, n in counts.items() if n}, monday(today)),
+        exercises=exercise_progress(user, window),
+        psfs_scores=psfs_history(user),
+    )

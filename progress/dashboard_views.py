@@ -1,0 +1,76 @@
+"""The progress dashboard and the Patient-Specific Functional Scale page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from progress import dashboard_figures as figures
+from progress import psfs
+from progress.charts import number
+from progress.dashboard import RANGES, dashboard_data
+from progress.models import PsfsActivity
+from progress.psfs_forms import ActivityFormSet
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    data = dashboard_data(request.user, request.GET.get("range"))
+    last_rated = data.psfs_scores[-1].day if data.psfs_scores else None
+    context = {
+        "data": data,
+        "ranges": [(key, label) for key, (label, _) in RANGES.items()],
+        "rerate_due": psfs.rerate_due(last_rated, data.today),
+        "psfs_change": psfs.change_message(data.psfs_scores),
+        "psfs_figure": figures.psfs_figure(data),
+    }
+    if data.has_sessions:
+        context |= {
+            "pain_figure": figures.pain_figure(data),
+            "adherence_figure": figures.adherence_figure(data),
+            "exercises": [
+                (
+                    p.item,
+                    figures.rung_figure(p, data.window),
+                    figures.marker_figures(p, data.window),
+                )
+                for p in data.exercises
+            ],
+        }
+    return render(request, "progress/dashboard.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def psfs_rate(request: HttpRequest) -> HttpResponse:
+    activities = psfs.current_activities(request.user)
+    slots = {a.position: a for a in activities}
+    initial = [
+        {"name": slots[n].name} if n in slots else {}
+        for n in range(1, PsfsActivity.MAX_PER_USER + 1)
+    ]
+    formset = ActivityFormSet(request.POST or None, initial=initial, prefix="activity")
+    if request.method == "POST" and formset.is_valid():
+        ratings = [
+            psfs.ActivityRating(
+                position=n, name=f.cleaned_data["name"], score=f.cleaned_data["score"]
+            )
+            for n, f in enumerate(formset.forms, start=1)
+            if f.cleaned_data.get("name")
+        ]
+        psfs.psfs_rate(user=request.user, day=request.user.local_today(), ratings=ratings)
+        mean = sum(r.score for r in ratings) / len(ratings)
+        messages.success(request, f"Thank you. Your activities score today is {number(mean)}.")
+        return redirect("dashboard")
+    latest = psfs.latest_ratings(activities)
+    # One hint per form shown: a refused post may carry more forms than there are slots.
+    last_time = [
+        latest.get(slots[n].pk) if n in slots else None for n in range(1, len(formset.forms) + 1)
+    ]
+    return render(
+        request,
+        "progress/psfs.html",
+        {"formset": formset, "rows": zip(formset.forms, last_time, strict=True)},
+    )

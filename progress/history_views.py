@@ -1,0 +1,120 @@
+"""The user's own history: sessions newest first, deleting one, exports and the clinician report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from progress import exports
+from progress.engine import EASE_WORDS
+from progress.log_views import _get_session_for_user
+from progress.models import ExerciseEntry, SessionLog
+from progress.report import ReportRangeForm, build_report, pain_figure, report_range
+
+SESSIONS_PER_PAGE = 20
+
+
+def _entries():
+    return ExerciseEntry.objects.select_related("exercise", "rung").order_by("id")
+
+
+def _for_display(sessions):
+    """Add what the templates show but cannot work out: ease in words, exercises done."""
+    for session in sessions:
+        entries = session.entries.all()
+        for entry in entries:
+            entry.ease_words = EASE_WORDS.get(entry.ease, "")
+        session.done_count = sum(not entry.skipped for entry in entries)
+    return sessions
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    sessions = SessionLog.objects.filter(user=request.user).prefetch_related(
+        Prefetch("entries", queryset=_entries())
+    )
+    # get_page turns a page past the end into the last page, and anything else into page 1.
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "progress/history.html",
+        {"page": page, "sessions": _for_display(list(page.object_list))},
+    )
+
+
+@login_required
+@require_GET
+def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _get_session_for_user(request, pk)
+    prefetch_related_objects([session], Prefetch("entries", queryset=_entries()))
+    _for_display([session])
+    return render(request, "progress/history_detail.html", {"session": session})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _get_session_for_user(request, pk)
+    if request.method == "POST":
+        day = session.day
+        # Entries go with their session (CASCADE); check-ins, suggestions and the plan stay.
+        session.delete()
+        messages.success(request, f"The session of {date_format(day, 'l j F Y')} was deleted.")
+        return redirect("history")
+    entries = list(session.entries.select_related("exercise"))
+    return render(
+        request, "progress/session_confirm_delete.html", {"session": session, "entries": entries}
+    )
+
+
+def _attachment(response: HttpResponse, extension: str, user) -> HttpResponse:
+    today = user.local_today().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="backcare-export-{today}.{extension}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    lines = exports.export_csv_lines(request.user, now=timezone.now())
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    return _attachment(response, "csv", request.user)
+
+
+@never_cache
+@login_required
+@require_GET
+def export_json(request: HttpRequest) -> HttpResponse:
+    body = exports.export_json(request.user, now=timezone.now())
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    return _attachment(response, "json", request.user)
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    today = request.user.local_today()
+    form = ReportRangeForm(request.GET, today=today)
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    else:
+        start, end = report_range(None, None, today=today)
+    summary = build_report(request.user, start, end)
+    return render(
+        request,
+        "progress/report.html",
+        {
+            "report": summary,
+            "errors": form.error_list(),
+            "pain_figure": pain_figure(request.user, summary),
+            "today": today,
+        },
+    )

@@ -1,0 +1,253 @@
+"""History: the user's sessions newest first, each opening to its entries, and deleting one."""
+
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from progress.models import (
+    CheckIn,
+    ExerciseEntry,
+    PlanExercise,
+    RungChange,
+    SessionLog,
+    Suggestion,
+)
+from tests.logging_helpers import at_morning, check_in, log_session
+
+pytestmark = pytest.mark.django_db
+MON = date(2026, 3, 2)
+TUE, WED = MON + timedelta(1), MON + timedelta(2)
+
+
+def bulk_history(plan, *, first: date, days: int) -> None:
+    """A session, its entries and a check-in every day: fast, for size tests only."""
+    items = list(plan.items.select_related("rung"))
+    sessions = SessionLog.objects.bulk_create(
+        SessionLog(
+            user=plan.user,
+            day=first + timedelta(n),
+            pain_before=n % 5,
+            note=f"day {n}",
+            submission_key=uuid.uuid4(),
+        )
+        for n in range(days)
+    )
+    ExerciseEntry.objects.bulk_create(
+        ExerciseEntry(
+            session=session,
+            plan_exercise=item,
+            exercise_id=item.exercise_id,
+            rung=item.rung,
+            prescribed_sets=item.dose.sets,
+            prescribed_amount=item.dose.amount,
+            sets_done=item.dose.sets,
+            amount_done=item.dose.amount,
+            pain_during=n % 4,
+            ease=3,
+            note="ok" if n % 7 == 0 else "",
+        )
+        for n, session in enumerate(sessions)
+        for item in items
+    )
+    CheckIn.objects.bulk_create(
+        CheckIn(user=plan.user, day=first + timedelta(n + 1), morning_pain=n % 3)
+        for n in range(days)
+    )
+
+
+def bridge(plan) -> PlanExercise:
+    return plan.items.get(exercise__slug="glute-bridge")
+
+
+@pytest.fixture
+def logged(alice_client, alice_plan):
+    """Two of alice's sessions: Monday plain, Tuesday with a marker, notes and a skip."""
+    log_session(alice_client, alice_plan, day=MON, pain_before=2, pain=1, ease=4)
+    check_in(alice_client, day=TUE, pain=1)
+    b = bridge(alice_plan)
+    clam = alice_plan.items.get(exercise__slug="clamshell")
+    log_session(
+        alice_client,
+        alice_plan,
+        day=TUE,
+        pain_before=3,
+        pain=2,
+        ease=5,
+        note="Walked the dog after — felt fine",
+        **{
+            f"e{b.pk}-marker_value": "12",
+            f"e{b.pk}-note": "Glutes burnt, back calm ✓",
+            f"e{clam.pk}-status": "skipped",
+        },
+    )
+    return SessionLog.objects.order_by("day")
+
+
+class TestHistory:
+    def test_it_requires_login(self, client):
+        r = client.get("/progress/history/")
+        assert r.url == "/accounts/login/?next=/progress/history/"
+
+    def test_it_rejects_post(self, alice_client):
+        assert alice_client.post("/progress/history/").status_code == 405
+
+    def test_the_navigation_links_to_it(self, alice_client):
+        html = alice_client.get("/accounts/profile/").content.decode()
+        assert '<a class="nav-link" href="/progress/history/">History</a>' in html
+
+    def test_it_says_when_there_is_nothing_yet(self, alice_client):
+        assert "No sessions yet." in alice_client.get("/progress/history/").content.decode()
+
+    def test_it_lists_sessions_newest_first_with_their_entries(self, alice_client, logged):
+        monday, tuesday = logged
+        with at_morning(WED):
+            html = alice_client.get("/progress/history/").content.decode()
+        assert html.index(f'id="session-{tuesday.pk}"') < html.index(f'id="session-{monday.pk}"')
+        assert "Tuesday 3 March 2026" in html
+        assert "pain before 3/10" in html and "2 of 3 exercises done" in html
+        tuesday_part = html.split(f'id="session-{tuesday.pk}"')[1].split("</details>")[0]
+        assert "Glute bridge" in tuesday_part
+        assert "Rung 1" in tuesday_part
+        assert "2/10" in tuesday_part
+        assert "5 · easy, could do much more" in tuesday_part
+        assert "Reps: 12" in tuesday_part
+        assert "Glutes burnt, back calm ✓" in tuesday_part
+        assert "Skipped" in tuesday_part
+        assert "Walked the dog after — felt fine" in tuesday_part
+        assert f'href="/sessions/{tuesday.pk}/edit/"' in tuesday_part
+        assert f'href="/sessions/{tuesday.pk}/delete/"' in tuesday_part
+
+    def test_it_shows_dose_done_against_the_prescription(self, alice_client, alice_plan):
+        b = bridge(alice_plan)
+        log_session(alice_client, alice_plan, day=MON, **{f"e{b.pk}-amount_done": "7"})
+        html = alice_client.get("/progress/history/").content.decode()
+        dose = b.dose
+        assert f"{dose.sets} × 7 <span" in html
+        assert f"of {dose.sets} × {dose.amount}</span> reps" in html
+        assert "less than prescribed" in html
+
+    def test_it_never_shows_another_users_sessions(self, alice_client, logged, client, bob):
+        client.force_login(bob)
+        html = client.get("/progress/history/").content.decode()
+        assert "No sessions yet." in html
+        assert "Glutes burnt" not in html
+
+    def test_it_shows_20_sessions_a_page(self, alice_client, alice_plan):
+        bulk_history(alice_plan, first=MON, days=45)
+        html = alice_client.get("/progress/history/").content.decode()
+        assert html.count('class="card mb-2 history-session"') == 20
+        assert "Page 1 of 3" in html
+        assert 'href="?page=2">Older' in html
+        last = alice_client.get("/progress/history/?page=3").content.decode()
+        assert last.count('class="card mb-2 history-session"') == 5
+        # The oldest session is on the last page.
+        assert "Monday 2 March 2026" in last
+
+    @pytest.mark.parametrize(
+        ("page", "shown"), [("9999", "Page 3 of 3"), ("abc", "Page 1 of 3"), ("-1", "Page 3 of 3")]
+    )
+    def test_an_odd_page_number_shows_a_real_page(self, alice_client, alice_plan, page, shown):
+        bulk_history(alice_plan, first=MON, days=45)
+        r = alice_client.get(f"/progress/history/?page={page}")
+        assert r.status_code == 200
+        assert shown in r.content.decode()
+
+    def test_its_query_count_does_not_grow_with_two_years_of_sessions(
+        self, alice_client, alice_plan, alice
+    ):
+        log_session(alice_client, alice_plan, day=MON)
+        with CaptureQueriesContext(connection) as one:
+            alice_client.get("/progress/history/")
+        bulk_history(alice_plan, first=TUE, days=730)
+        with CaptureQueriesContext(connection) as many:
+            html = alice_client.get("/progress/history/").content.decode()
+        assert "Page 1 of 37" in html
+        assert len(many) == len(one)
+        with CaptureQueriesContext(connection) as last_page:
+            alice_client.get("/progress/history/?page=37")
+        assert len(last_page) == len(one)
+
+
+class TestHistoryDetail:
+    def test_it_requires_login(self, logged):
+        url = f"/progress/history/{logged[0].pk}/"
+        assert Client().get(url).url == f"/accounts/login/?next={url}"
+
+    def test_it_shows_one_session(self, alice_client, logged):
+        tuesday = logged[1]
+        html = alice_client.get(f"/progress/history/{tuesday.pk}/").content.decode()
+        assert "Session of Tuesday 3 March 2026" in html
+        assert "Glutes burnt, back calm ✓" in html
+        assert f'href="/sessions/{tuesday.pk}/edit/"' in html
+
+    def test_it_rejects_post(self, alice_client, logged):
+        assert alice_client.post(f"/progress/history/{logged[0].pk}/").status_code == 405
+
+    def test_another_users_session_is_404(self, client, bob, logged):
+        client.force_login(bob)
+        assert client.get(f"/progress/history/{logged[0].pk}/").status_code == 404
+
+    def test_a_missing_session_is_404(self, alice_client):
+        assert alice_client.get("/progress/history/999999/").status_code == 404
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (SessionLog, ExerciseEntry, CheckIn, Suggestion, RungChange, PlanExercise)
+    }
+
+
+class TestSessionDelete:
+    def test_it_requires_login(self, logged):
+        url = f"/sessions/{logged[0].pk}/delete/"
+        assert Client().get(url).url == f"/accounts/login/?next={url}"
+        assert Client().post(url).url == f"/accounts/login/?next={url}"
+        assert SessionLog.objects.count() == 2
+
+    def test_it_asks_first_and_changes_nothing(self, alice_client, logged):
+        before = counts()
+        r = alice_client.get(f"/sessions/{logged[1].pk}/delete/")
+        html = r.content.decode()
+        assert "Delete the session of Tuesday 3 March 2026?" in html
+        assert "3 exercise entries" in html and "Clamshell (skipped)" in html
+        assert '<button type="submit" class="btn btn-danger">Delete this session</button>' in html
+        assert counts() == before
+
+    def test_it_deletes_the_session_and_its_entries_and_nothing_else(self, alice_client, logged):
+        monday, tuesday = logged
+        before = counts()
+        with at_morning(WED):
+            r = alice_client.post(f"/sessions/{tuesday.pk}/delete/")
+        assert r.status_code == 302 and r.url == "/progress/history/"
+        assert not SessionLog.objects.filter(pk=tuesday.pk).exists()
+        assert not ExerciseEntry.objects.filter(session_id=tuesday.pk).exists()
+        assert counts() == before | {
+            "SessionLog": before["SessionLog"] - 1,
+            "ExerciseEntry": before["ExerciseEntry"] - 3,
+        }
+        monday.refresh_from_db()
+        assert monday.entries.count() == 3
+        html = alice_client.get(r.url).content.decode()
+        assert "The session of Tuesday 3 March 2026 was deleted." in html
+
+    def test_another_users_session_is_404(self, client, bob, logged):
+        client.force_login(bob)
+        url = f"/sessions/{logged[0].pk}/delete/"
+        assert client.get(url).status_code == 404
+        assert client.post(url).status_code == 404
+        assert SessionLog.objects.count() == 2
+
+    def test_it_rejects_other_methods(self, alice_client, logged):
+        assert alice_client.put(f"/sessions/{logged[0].pk}/delete/").status_code == 405
+        assert SessionLog.objects.count() == 2
+
+    def test_deleting_twice_is_404(self, alice_client, logged):
+        url = f"/sessions/{logged[0].pk}/delete/"
+        alice_client.post(url)
+        assert alice_client.post(url).status_code == 404
+        assert SessionLog.objects.count() == 1
