@@ -16,6 +16,7 @@ from progress.engine import EASE_WORDS
 from progress.log_views import _get_session_for_user
 from progress.models import ExerciseEntry, SessionLog
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
+from progress.suggestions import suggestions_refresh
 
 SESSIONS_PER_PAGE = 20
 
@@ -64,8 +65,10 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_user(request, pk)
     if request.method == "POST":
         day = session.day
-        # Entries go with their session (CASCADE); check-ins, suggestions and the plan stay.
+        # Entries go with their session (CASCADE); check-ins and the plan stay, and the
+        # suggestions are worked out again without the deleted session.
         session.delete()
+        suggestions_refresh(user=request.user)
         messages.success(request, f"The session of {date_format(day, 'l j F Y')} was deleted.")
         return redirect("history")
     entries = list(session.entries.select_related("exercise"))

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from progress.models import PlanExercise, RungChange, Suggestion
+from progress.models import PlanExercise, RungChange, SessionLog, Suggestion
 from tests.logging_helpers import at_morning, check_in, log_session
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +171,14 @@ class TestThresholdSettings:
         s = open_suggestion(bridge(alice_plan))
         assert s.action == "hold"
         assert "1/10" in " ".join(s.reasons)
+
+
+class TestDeletingASession:
+    def test_suggestions_are_worked_out_again_without_it(self, alice_client, alice_plan):
+        two_good_days(alice_client, alice_plan)
+        item = bridge(alice_plan)
+        assert open_suggestion(item).action == "progress"
+        latest = SessionLog.objects.filter(user=alice_plan.user).order_by("-day").first()
+        with at_morning(WED):
+            alice_client.post(f"/sessions/{latest.pk}/delete/")
+        assert open_suggestion(item).action == "hold"
