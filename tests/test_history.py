@@ -226,7 +226,10 @@ class TestSessionDelete:
         assert r.status_code == 302 and r.url == "/progress/history/"
         assert not SessionLog.objects.filter(pk=tuesday.pk).exists()
         assert not ExerciseEntry.objects.filter(session_id=tuesday.pk).exists()
-        assert counts() == before | {
+        after = counts()
+        # Suggestions are worked out again (tests/test_suggestions.py); the rest stays.
+        del before["Suggestion"], after["Suggestion"]
+        assert after == before | {
             "SessionLog": before["SessionLog"] - 1,
             "ExerciseEntry": before["ExerciseEntry"] - 3,
         }
