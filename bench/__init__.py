@@ -1,0 +1,1 @@
+"""The BackCare load bench: `make bench` (see bench/README.md)."""

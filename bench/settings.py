@@ -1,0 +1,12 @@
+"""Bench settings: production settings with a fast password hasher and no log-in lockout.
+
+Bench users share one known password, hashed once with MD5 so generating them is instant,
+and the load test never trips django-axes. BACKCARE_BENCH routes the bare page
+(backcare/bench_views.py) that measures the ceiling of the stack; production never has it.
+"""
+
+from backcare.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AXES_ENABLED = False
+BACKCARE_BENCH = True
