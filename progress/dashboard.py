@@ -260,7 +260,9 @@ def exercise_progress(user, window: Window) -> list[ExerciseProgress]:
         )
     # Every done entry, measured or not: a stint on another rung in between ends a line.
     entries = (
+        # session__user uses the (user, day) index to read only the window's sessions.
         ExerciseEntry.objects.filter(
+            session__user=user,
             plan_exercise__plan__user=user,
             skipped=False,
             session__day__gte=window.start,

@@ -301,7 +301,15 @@ class Suggestion(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["plan_exercise", "-created_at"])]
+        indexes = [
+            models.Index(fields=["plan_exercise", "-created_at"]),
+            # The dashboard marks the few decided suggestions among many superseded ones.
+            models.Index(
+                fields=["plan_exercise", "decided_at"],
+                condition=Q(decision__in=["accepted", "declined"]),
+                name="suggestion_decided",
+            ),
+        ]
         constraints = [
             # At most one open suggestion per exercise: Today never shows two.
             models.UniqueConstraint(

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
 from progress import engine
@@ -24,11 +24,13 @@ def thresholds() -> engine.Thresholds:
     return engine.Thresholds(**getattr(settings, "BACKCARE_PROGRESSION", {}))
 
 
-def _entries_by_item(items, since: date) -> dict[int, list[ExerciseEntry]]:
+def _entries_by_item(user, items, since: date) -> dict[int, list[ExerciseEntry]]:
     entries = defaultdict(list)
     rows = (
+        # Filtering on the session's user lets the (user, day) index pick a few rows
+        # instead of scanning every user's recent sessions.
         ExerciseEntry.objects.filter(
-            plan_exercise__in=items, skipped=False, session__day__gte=since
+            session__user=user, plan_exercise__in=items, skipped=False, session__day__gte=since
         )
         .select_related("session")
         .order_by("session__day", "session__created_at", "id")
@@ -66,7 +68,7 @@ def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
     since = today - timedelta(days=LOOKBACK_DAYS)
     items = list(
         plan.items.select_related("rung", "exercise")
-        .annotate(rung_count=Count("exercise__rungs", distinct=True))
+        .prefetch_related("exercise__rungs")
         .annotate(last_change=Max("rung_changes__changed_at"))
         .annotate(
             last_basis=Subquery(
@@ -79,12 +81,8 @@ def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
     checkins = list(CheckIn.objects.filter(user=user, day__gte=since))
     morning = {c.day: c.morning_pain for c in checkins}
     latest_checkin = max((c.pk for c in checkins), default=0)
-    entries = _entries_by_item(items, since)
-    open_ones = {
-        s.plan_exercise_id: s
-        for s in Suggestion.objects.filter(plan_exercise__in=items, decision=Decision.OPEN)
-    }
-    created = []
+    entries = _entries_by_item(user, items, since)
+    fresh = []
     for item in items:
         if item.is_paused:
             continue
@@ -96,40 +94,48 @@ def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
         result = engine.suggest_next_step(
             entries=item_entries,
             current_position=item.rung.position,
-            rung_count=item.rung_count,
+            rung_count=len(item.exercise.rungs.all()),
             dose=item.dose,
             red_flag=plan.paused_for_safety_at is not None,
             morning_pains=sorted(morning.items()),
             today=today,
             thresholds=thresholds(),
         )
-        if item.pk in open_ones:
-            open_ones[item.pk].decision = Decision.SUPERSEDED
-            open_ones[item.pk].save(update_fields=["decision"])
-        created.append(_store(item, result, basis))
-    return created
+        fresh.append((item, result, basis))
+    return _store(fresh)
 
 
-def _store(item: PlanExercise, result: engine.Suggestion, basis: str) -> Suggestion:
-    target = None
-    if result.target_position is not None:
-        target = item.exercise.rungs.get(position=result.target_position)
-    suggestion = Suggestion.objects.create(
-        plan_exercise=item,
-        action=result.action,
-        rule=result.rule,
-        summary=result.summary,
-        reasons=list(result.reasons),
-        from_rung=item.rung,
-        target_rung=target,
-        new_sets=result.dose.sets if result.dose else None,
-        new_amount=result.dose.amount if result.dose else None,
-        basis=basis,
+def _store(fresh: list[tuple[PlanExercise, engine.Suggestion, str]]) -> list[Suggestion]:
+    """Replace the open suggestions of these exercises in a fixed number of queries."""
+    if not fresh:
+        return []
+    items = [item for item, _, _ in fresh]
+    Suggestion.objects.filter(plan_exercise__in=items, decision=Decision.OPEN).update(
+        decision=Decision.SUPERSEDED
     )
-    if result.action == engine.Action.SEEK_CARE:
-        # Stop at once; the user resumes the exercise when a clinician agrees.
-        plan_exercise_set_paused(item=item, paused=True, reason=result.reasons[0])
-    return suggestion
+    created = Suggestion.objects.bulk_create(
+        Suggestion(
+            plan_exercise=item,
+            action=result.action,
+            rule=result.rule,
+            summary=result.summary,
+            reasons=list(result.reasons),
+            from_rung=item.rung,
+            target_rung=next(
+                (r for r in item.exercise.rungs.all() if r.position == result.target_position),
+                None,
+            ),
+            new_sets=result.dose.sets if result.dose else None,
+            new_amount=result.dose.amount if result.dose else None,
+            basis=basis,
+        )
+        for item, result, basis in fresh
+    )
+    for item, result, _ in fresh:
+        if result.action == engine.Action.SEEK_CARE:
+            # Stop at once; the user resumes the exercise when a clinician agrees.
+            plan_exercise_set_paused(item=item, paused=True, reason=result.reasons[0])
+    return created
 
 
 @transaction.atomic
