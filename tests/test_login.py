@@ -45,3 +45,13 @@ class TestLogout:
     def test_it_refuses_get(self, alice_client):
         assert alice_client.get("/accounts/logout/").status_code == 405
         assert "_auth_user_id" in alice_client.session
+
+
+class TestLoginBadInput:
+    def test_an_over_long_email_is_refused_before_authenticating(self, client, alice):
+        from axes.models import AccessAttempt
+
+        r = post_login(client, username="a" * 1000 + "@example.com")
+        assert r.status_code == 200
+        assert "Ensure this value has at most 254 characters" in r.content.decode()
+        assert not AccessAttempt.objects.exists()

@@ -1,7 +1,8 @@
 import zoneinfo
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.validators import MaxLengthValidator
 
 from backcare.accounts.models import User
 
@@ -23,6 +24,14 @@ class SignupForm(UserCreationForm):
                 "An account with this e-mail address already exists. Log in or reset your password."
             )
         return email
+
+
+class LoginForm(AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets max_length here without its validator; without one an over-long
+        # "e-mail" reaches authenticate() and django-axes' 255-character log column.
+        self.fields["username"].validators.append(MaxLengthValidator(254))
 
 
 class ProfileForm(forms.ModelForm):
