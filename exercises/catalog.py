@@ -12,19 +12,6 @@ from exercises import catalog_data
 from exercises.models import Equipment, Exercise, Region, Rung
 
 EXERCISE_FIELDS = ("name", "summary", "why_it_helps", "safety_notes", "video_url", "order")
-RUNG_FIELDS = (
-    "position",
-    "name",
-    "stage",
-    "instructions",
-    "cues",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "per_side",
-    "marker_name",
-    "marker_unit",
-)
 
 
 @dataclass
@@ -69,7 +56,7 @@ def catalog_load(data=catalog_data) -> LoadReport:
         )
         exercise.equipment.set([equipment[slug] for slug in row["equipment"]])
         Rung.objects.bulk_create(
-            Rung(exercise=exercise, **{k: r[k] for k in RUNG_FIELDS}) for r in row["rungs"]
+            Rung(exercise=exercise, **{k: r[k] for k in Rung.CONTENT_FIELDS}) for r in row["rungs"]
         )
         report.exercises += 1
         report.rungs += len(row["rungs"])

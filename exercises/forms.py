@@ -41,17 +41,4 @@ class RungAdminForm(forms.ModelForm):
 
     class Meta:
         model = Rung
-        fields = [
-            "exercise",
-            "position",
-            "name",
-            "stage",
-            "instructions",
-            "cues",
-            "sets",
-            "reps",
-            "hold_seconds",
-            "per_side",
-            "marker_name",
-            "marker_unit",
-        ]
+        fields = ["exercise", *Rung.CONTENT_FIELDS]

@@ -75,6 +75,21 @@ class Stage(models.TextChoices):
 class Rung(models.Model):
     """One step of an exercise's ladder, with its prescribed dose and progress marker."""
 
+    # What a curator writes for a rung: loaded from catalog_data, edited in the admin.
+    CONTENT_FIELDS = (
+        "position",
+        "name",
+        "stage",
+        "instructions",
+        "cues",
+        "sets",
+        "reps",
+        "hold_seconds",
+        "per_side",
+        "marker_name",
+        "marker_unit",
+    )
+
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="rungs")
     position = models.PositiveSmallIntegerField(help_text="1 is the easiest rung.")
     name = models.CharField(max_length=160)
