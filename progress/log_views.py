@@ -9,10 +9,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from progress import red_flags
 from progress.engine import Dose
 from progress.log_forms import CheckInForm, EntryForm, SessionForm
-from progress.models import ExerciseEntry, Plan, SessionLog, Suggestion
+from progress.models import ExerciseEntry, SessionLog, Suggestion
 from progress.sessions import EntryData, checkin_record, session_log, session_update
 from progress.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
-from progress.views import _screen_gate
+from progress.views import _screen_gate, _user_plan
 
 
 def _get_session_for_user(request: HttpRequest, pk: int) -> SessionLog:
@@ -53,7 +53,7 @@ def _all_valid(session_form, entry_forms) -> bool:
 def session_new(request: HttpRequest) -> HttpResponse:
     if gate := _screen_gate(request):
         return gate
-    plan = Plan.objects.filter(user=request.user).first()
+    plan = _user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
     items = list(plan.items.filter(is_paused=False).select_related("exercise", "rung"))

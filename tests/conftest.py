@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -26,6 +27,23 @@ def bob(django_user_model):
 @pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff member of the "Catalog editors" group, not a superuser."""
+    from exercises.editors import GROUP, ensure_catalog_editors_group
+
+    ensure_catalog_editors_group()
+    user = django_user_model.objects.create_user(email="editor@example.com", is_staff=True)
+    user.groups.add(Group.objects.get(name=GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
     return client
 
 

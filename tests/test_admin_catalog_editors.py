@@ -15,19 +15,6 @@ PROGRESS_MODELS = [m._meta.model_name for m in apps.get_app_config("progress").g
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(email="editor@example.com", is_staff=True)
-    user.groups.add(Group.objects.get(name="Catalog editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def alice_plan(alice):
     catalog_load()
     bridge = Exercise.objects.get(slug="glute-bridge")

@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from exercises.catalog import catalog_load
 from exercises.models import Equipment, Exercise, Region, Rung
@@ -7,19 +6,7 @@ from progress.models import Plan, PlanExercise
 
 pytestmark = pytest.mark.django_db
 
-RUNG_FIELDS = (
-    "position",
-    "name",
-    "stage",
-    "instructions",
-    "cues",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "per_side",
-    "marker_name",
-    "marker_unit",
-)
+RUNG_FIELDS = Rung.CONTENT_FIELDS
 
 
 @pytest.fixture
@@ -30,19 +17,6 @@ def superuser(django_user_model):
 @pytest.fixture
 def admin_client(client, superuser):
     client.force_login(superuser)
-    return client
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(email="editor@example.com", is_staff=True)
-    user.groups.add(Group.objects.get(name="Catalog editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
     return client
 
 
