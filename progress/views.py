@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -11,15 +9,13 @@ from exercises.models import Exercise, Rung
 from progress import plans, red_flags
 from progress.forms import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
 from progress.models import (
-    CheckIn,
     Plan,
     PlanExercise,
     PlanTemplate,
     PlanTemplateItem,
-    SessionLog,
-    Suggestion,
 )
 from progress.red_flags import Outcome
+from progress.today import gated_plan, today_page
 
 
 def _get_plan_item_for_user(request: HttpRequest, pk: int) -> PlanExercise:
@@ -208,46 +204,14 @@ def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
-    if gate := _screen_gate(request):
-        return gate
-    plan = _user_plan(request.user)
-    if plan is None:
-        return redirect("plan_start")
     local_today = request.user.local_today()
-    items = list(
-        _plan_items(plan).prefetch_related(
-            Prefetch(
-                "suggestions",
-                queryset=Suggestion.objects.filter(
-                    decision=Suggestion.Decision.OPEN
-                ).select_related("target_rung"),
-                to_attr="open_suggestions",
-            )
-        )
-    )
-    sessions_today = list(
-        SessionLog.objects.filter(user=request.user, day=local_today).order_by("created_at")
-    )
-    last_session_day = (
-        SessionLog.objects.filter(user=request.user, day__lt=local_today)
-        .order_by("-day")
-        .values_list("day", flat=True)
-        .first()
-    )
-    # The morning after a session, Today asks first how the back settled.
-    needs_checkin = (
-        last_session_day == local_today - timedelta(days=1)
-        and not CheckIn.objects.filter(user=request.user, day=local_today).exists()
-    )
+    plan = gated_plan(request.user, local_today)
+    if plan is None:
+        return _screen_gate(request) or redirect("plan_start")
+    if plan.screen_outcome != Outcome.CLEAR:
+        return redirect("safety")
     return render(
         request,
         "progress/today.html",
-        {
-            "plan": plan,
-            "active": [i for i in items if not i.is_paused],
-            "paused": [i for i in items if i.is_paused],
-            "local_today": local_today,
-            "sessions_today": sessions_today,
-            "needs_checkin": needs_checkin,
-        },
+        {"page": today_page(plan, local_today), "local_today": local_today},
     )

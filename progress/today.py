@@ -1,0 +1,79 @@
+"""What Today shows, read in four queries whatever the size of the plan or the history.
+
+Today is the page a user opens most, so its reads are folded: the plan row carries the
+latest safety screen's outcome and this morning's check-in as subqueries, each plan item
+its ladder's length, and one query brings yesterday's and today's sessions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Subquery
+
+from exercises.models import Rung
+from progress.models import CheckIn, Plan, PlanExercise, SafetyScreen, SessionLog, Suggestion
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    plan: Plan
+    active: list[PlanExercise]
+    paused: list[PlanExercise]
+    sessions_today: list[int]  # ids, oldest first
+    needs_checkin: bool
+
+
+def gated_plan(user, day: date) -> Plan | None:
+    """The user's plan with `screen_outcome` (the latest screen's) and `checked_in` (on `day`)."""
+    return (
+        Plan.objects.filter(user=user)
+        .annotate(
+            screen_outcome=Subquery(
+                SafetyScreen.objects.filter(user=OuterRef("user"))
+                .order_by("-id")
+                .values("outcome")[:1]
+            ),
+            checked_in=Exists(CheckIn.objects.filter(user=OuterRef("user"), day=day)),
+        )
+        .first()
+    )
+
+
+def today_page(plan: Plan, day: date) -> TodayPage:
+    rung_count = (
+        Rung.objects.filter(exercise=OuterRef("exercise"))
+        .order_by()
+        .values("exercise")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    items = list(
+        plan.items.select_related("exercise", "rung").annotate(rung_count=Subquery(rung_count))
+    )
+    # At most one open suggestion per exercise (a constraint), fetched for the whole plan.
+    open_suggestions = defaultdict(list)
+    for suggestion in Suggestion.objects.filter(
+        plan_exercise__plan=plan, decision=Suggestion.Decision.OPEN
+    ).order_by("id"):
+        open_suggestions[suggestion.plan_exercise_id].append(suggestion)
+    for item in items:
+        item.open_suggestions = open_suggestions[item.pk]
+
+    yesterday = day - timedelta(days=1)
+    recent = list(
+        SessionLog.objects.filter(user_id=plan.user_id, day__gte=yesterday, day__lte=day)
+        .order_by("created_at")
+        .values_list("pk", "day")
+    )
+    return TodayPage(
+        plan=plan,
+        active=[i for i in items if not i.is_paused],
+        paused=[i for i in items if i.is_paused],
+        sessions_today=[pk for pk, session_day in recent if session_day == day],
+        # The morning after a session, Today asks first how the back settled.
+        needs_checkin=not plan.checked_in
+        and any(session_day == yesterday for _, session_day in recent),
+    )
