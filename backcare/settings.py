@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "backcare.middleware.UserTimezoneMiddleware",
+    "backcare.middleware.DataVersionMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks, so it sees the outcome of every log-in attempt.
     "axes.middleware.AxesMiddleware",
@@ -82,6 +83,23 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache holds pages built from a user's data (backcare/page_cache.py). REDIS_URL shares it
+# between gunicorn workers; without it each worker keeps its own, in memory.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("BACKCARE_LOCAL_CACHE_ENTRIES", 2000)},
+        }
+    )
+}
+# How long a cached page may lag behind a curator's catalog edit (a user's own changes
+# show at once: they change the key).
+BACKCARE_PAGE_CACHE_SECONDS = env_int("BACKCARE_PAGE_CACHE_SECONDS", 300)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

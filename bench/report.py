@@ -18,6 +18,8 @@ TITLES = {
     "log: form": "Session form (GET)",
     "log: save": "Session save (POST)",
     "dashboard": "Dashboard",
+    "today (cached)": "Today, cached",
+    "dashboard (cached)": "Dashboard, cached",
     "history": "History",
     "catalog": "Catalog",
 }
@@ -182,7 +184,8 @@ class Report:
             f"changes (generated in {data['seconds']} s).",
             f"- **Stack**: gunicorn, {run['workers']} sync workers on {run['cores']} cores, "
             "PostgreSQL 15 and locust on the same machine; production settings "
-            "(DEBUG off, collectstatic, whitenoise) over plain HTTP.",
+            "(DEBUG off, collectstatic, whitenoise) over plain HTTP; page cache "
+            f"(backcare/page_cache.py): {run.get('cache', 'in-memory, per worker')}.",
             f"- **Machine load** (1-minute load average as each phase started): "
             f"{min(run['load_averages']):.1f}–{max(run['load_averages']):.1f} on "
             f"{run['cores']} cores; well above the bench's own share means other work "
@@ -211,7 +214,11 @@ class Report:
             *self._ceiling_rows(),
             "",
             "Logging a session is two requests (the form, then the save, which also refreshes "
-            "the suggestions); its ratio counts sessions logged per second.",
+            "the suggestions); its ratio counts sessions logged per second. Today and the "
+            "Dashboard are cached per user until the user changes something: each of the "
+            "crowd's accounts is visited many times here without a change in between, so "
+            "these rows are mostly the cached page; the CPU table at the end gives what "
+            "building each page costs.",
             "",
             "## Growth: 2 weeks against 2 years of history",
             "",
@@ -245,7 +252,10 @@ class Report:
             "CPU time of the Django process over 10 requests (PostgreSQL's time not included). "
             "CPU time leaves out waiting for the CPU, so it cross-checks the load test, though "
             "on a busy machine it still varies by a millisecond or two (compare the bare page's "
-            "three columns).",
+            "three columns). Today and the Dashboard are cached per user until the user "
+            "changes something (backcare/page_cache.py): their first rows are the page built "
+            "afresh, as on the first visit after a change (the cache emptied before each "
+            "request), the rows marked cached are every visit after that.",
             "",
             "| page | queries 2w | queries 2y | CPU ms 2w | CPU ms crowd | CPU ms 2y | CPU 2y/2w |",
             "|---|---|---|---|---|---|---|",

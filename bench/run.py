@@ -48,9 +48,25 @@ def say(message: str) -> None:
     print(f"bench: {message}", flush=True)
 
 
-def environment() -> dict[str, str]:
+# The page cache shared by the workers, as production runs it; the bench owns this database
+# number and empties it, as it does the PostgreSQL database.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_emptied() -> bool:
+    """Empty the bench's Redis database; False when no Redis answers (workers cache alone)."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_timeout=2).flushdb()
+    except redis.RedisError:
+        return False
+    return True
+
+
+def environment(cache: bool) -> dict[str, str]:
     """Production settings over plain HTTP, plus the bench's own (bench/settings.py)."""
-    return os.environ | {
+    return os.environ | ({"REDIS_URL": REDIS_URL} if cache else {}) | {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -210,8 +226,10 @@ def main(argv: list[str] | None = None) -> None:
     for old in RAW.iterdir():  # a reused database keeps the description of its data
         if not (args.no_generate and old.name == "data.json"):
             old.unlink()
-    env = environment()
     ensure_postgres()
+    # A cache that outlived the database it was filled from would serve the old history.
+    shared_cache = redis_emptied()
+    env = environment(shared_cache)
     py = BIN / "python"
     if not args.no_generate:
         say(f"generating {args.users} users × {args.days} days")
@@ -231,6 +249,7 @@ def main(argv: list[str] | None = None) -> None:
                 "minutes": round((time.monotonic() - started) / 60, 1),
                 "cores": os.cpu_count(),
                 "workers": WORKERS,
+                "cache": "redis" if shared_cache else "in-memory, per worker",
                 "pages": PAGES,
                 "ceiling": CEILING,
                 "growth": GROWTH,

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from backcare.page_cache import UserContent
 from exercises.models import Exercise, Rung
 from progress import plans, red_flags
 from progress.forms import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
@@ -205,13 +206,17 @@ def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
     local_today = request.user.local_today()
-    plan = gated_plan(request.user, local_today)
-    if plan is None:
-        return _screen_gate(request) or redirect("plan_start")
-    if plan.screen_outcome != Outcome.CLEAR:
-        return redirect("safety")
-    return render(
-        request,
-        "progress/today.html",
-        {"page": today_page(plan, local_today), "local_today": local_today},
-    )
+    content = UserContent(request, "today", local_today)
+    # Cached only once the gates below were passed; passing them again takes a POST
+    # (a new screen, a plan), which changes the key.
+    if (html := content.get()) is None:
+        plan = gated_plan(request.user, local_today)
+        if plan is None:
+            return _screen_gate(request) or redirect("plan_start")
+        if plan.screen_outcome != Outcome.CLEAR:
+            return redirect("safety")
+        html = content.render(
+            "progress/_today.html",
+            {"page": today_page(plan, local_today), "local_today": local_today},
+        )
+    return render(request, "progress/today.html", {"content": html})

@@ -5,8 +5,17 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rolled-back tests reuse user ids, so one test's cached pages must not reach the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
