@@ -66,17 +66,21 @@ def redis_emptied() -> bool:
 
 def environment(cache: bool) -> dict[str, str]:
     """Production settings over plain HTTP, plus the bench's own (bench/settings.py)."""
-    return os.environ | ({"REDIS_URL": REDIS_URL} if cache else {}) | {
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DJANGO_DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_SECURE_COOKIES": "false",
-        "DATABASE_URL": DATABASE_URL,
-        "BENCH_DATABASE_URL": DATABASE_URL,
-        "PYTHONPATH": str(ROOT),
-    }
+    return (
+        os.environ
+        | ({"REDIS_URL": REDIS_URL} if cache else {})
+        | {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DJANGO_DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_SECURE_COOKIES": "false",
+            "DATABASE_URL": DATABASE_URL,
+            "BENCH_DATABASE_URL": DATABASE_URL,
+            "PYTHONPATH": str(ROOT),
+        }
+    )
 
 
 def run(env: dict, *args, log: Path | None = None) -> int:

@@ -7,7 +7,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.formats import date_format
 
+from progress.history_views import _long_day
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -16,6 +18,7 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
+from progress.plans import plan_exercise_move
 from tests.logging_helpers import at_morning, check_in, log_session
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +123,10 @@ class TestHistory:
         assert "Walked the dog after — felt fine" in tuesday_part
         assert f'href="/sessions/{tuesday.pk}/edit/"' in tuesday_part
         assert f'href="/sessions/{tuesday.pk}/delete/"' in tuesday_part
+        assert f'href="/progress/history/{tuesday.pk}/"' in tuesday_part
+        # Once each, for phones and desktops alike (the CSS lays the same list out for both).
+        assert tuesday_part.count("Glute bridge") == 1
+        assert tuesday_part.count("Glutes burnt, back calm ✓") == 1
 
     def test_it_shows_dose_done_against_the_prescription(self, alice_client, alice_plan):
         b = bridge(alice_plan)
@@ -129,6 +136,20 @@ class TestHistory:
         assert f"{dose.sets} × 7 <span" in html
         assert f"of {dose.sets} × {dose.amount}</span> reps" in html
         assert "less than prescribed" in html
+
+    def test_it_gives_a_markers_unit_unless_its_name_says_it(self, alice_client, alice_plan):
+        b = bridge(alice_plan)
+        log_session(alice_client, alice_plan, day=MON, **{f"e{b.pk}-marker_value": "12.0"})
+        plan_exercise_move(item=b, rung=b.exercise.rungs.get(position=2))
+        log_session(alice_client, alice_plan, day=TUE, **{f"e{b.pk}-marker_value": "4.5"})
+        html = alice_client.get("/progress/history/").content.decode()
+        assert "Reps: 12<" in html
+        # "s" is a letter of "Squeeze hold at the top" but not a word of it.
+        assert "Squeeze hold at the top: 4.5 s<" in html
+
+    def test_it_writes_days_as_the_date_filter_does(self):
+        for day in (MON + timedelta(n) for n in range(0, 400, 13)):
+            assert _long_day(day) == date_format(day, "l j F Y")
 
     def test_it_never_shows_another_users_sessions(self, alice_client, logged, client, bob):
         client.force_login(bob)

@@ -17,6 +17,7 @@ from tests.conftest import PLAN_START
 
 pytestmark = pytest.mark.django_db
 
+
 def form_token(html: str, action: str) -> str:
     """The CSRF token inside the form posting to `action` (the nav's log-out form has its own)."""
     form = re.search(rf'<form[^>]*action="{re.escape(action)}".*?</form>', html, re.S).group(0)

@@ -1,6 +1,7 @@
 import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -33,6 +34,23 @@ DAYS = [
 ]
 
 
+def entry(item, offset: int, during: int, ease: int) -> EntryData:
+    """The full dose, except on the last day: a skip, a short set with a note, a marker."""
+    last, slug = offset == DAYS[-1][0], item.exercise.slug
+    if last and slug == "clamshell":
+        return EntryData(skipped=True, note="Hip sore after gardening")
+    short = last and slug == "glute-bridge"
+    return EntryData(
+        skipped=False,
+        sets_done=item.dose.sets,
+        amount_done=item.dose.amount - 2 if short else item.dose.amount,
+        pain_during=during,
+        ease=ease,
+        marker_value=Decimal("35.0") if last and slug == "hip-flexor-stretch" else None,
+        note="Glutes burnt, back calm ✓" if short else "",
+    )
+
+
 @pytest.fixture
 def patient():
     catalog_load()
@@ -45,7 +63,7 @@ def patient():
         plan = plan_create_from_template(
             user=user, template=PlanTemplate.objects.get(slug="starter")
         )
-    items = list(plan.items.select_related("rung"))
+    items = list(plan.items.select_related("rung", "exercise"))
     for offset, before, during, ease, note in DAYS:
         day = START + timedelta(days=offset)
         with time_machine.travel(
@@ -57,19 +75,7 @@ def patient():
                 pain_before=before,
                 note=note,
                 submission_key=uuid.uuid4(),
-                entries=[
-                    (
-                        item,
-                        EntryData(
-                            skipped=False,
-                            sets_done=item.dose.sets,
-                            amount_done=item.dose.amount,
-                            pain_during=during,
-                            ease=ease,
-                        ),
-                    )
-                    for item in items
-                ],
+                entries=[(item, entry(item, offset, during, ease)) for item in items],
             )
         checkin_record(user=user, day=day + timedelta(days=1), morning_pain=before, flags=[])
     bridge = plan.items.get(exercise__slug="glute-bridge")
@@ -111,7 +117,11 @@ def test_history_delete_and_report(page, patient):
         expect(page.locator("details.history-session")).to_have_count(len(DAYS))
         newest = page.locator("details.history-session").first
         newest.locator("summary").click()
-        expect(newest.get_by_role("cell", name="4 · comfortable").first).to_be_visible()
+        expect(newest.get_by_text("Ease 4 · comfortable").first).to_be_visible()
+        expect(newest).to_contain_text("less than prescribed")
+        expect(newest).to_contain_text("Hold time: 35 s")
+        expect(newest).to_contain_text("Skipped")
+        expect(newest).to_contain_text("Note: Hip sore after gardening")
         assert_accessible(page)
         screenshot(page, "history-desktop")
 
