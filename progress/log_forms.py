@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django import forms
 
-from progress import red_flags
+from progress import log_widgets, red_flags
 from progress.engine import EASE_WORDS
 from progress.models import MAX_AMOUNT, MAX_SETS
 
@@ -33,7 +33,9 @@ def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
 class SessionForm(forms.Form):
     day = forms.DateField(
         label="Date of the session",
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        widget=log_widgets.DateInput(
+            attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+        ),
         error_messages={"required": "Give the date of the session.", "invalid": "Enter a date."},
     )
     pain_before = pain_field("Pain before you started")
@@ -41,9 +43,9 @@ class SessionForm(forms.Form):
         label="Note (optional)",
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        widget=log_widgets.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    submission_key = forms.UUIDField(widget=log_widgets.HiddenInput, required=False)
 
     def __init__(self, *args, today, **kwargs):
         self.today = today
@@ -83,13 +85,13 @@ class EntryForm(forms.Form):
         min_value=1,
         max_value=MAX_SETS,
         required=False,
-        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        widget=log_widgets.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
     )
     amount_done = forms.IntegerField(
         min_value=1,
         max_value=MAX_AMOUNT,
         required=False,
-        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        widget=log_widgets.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
     )
     pain_during = pain_field("Pain during", required=False)
     ease = forms.TypedChoiceField(
@@ -106,13 +108,13 @@ class EntryForm(forms.Form):
         min_value=0,
         max_value=99999,
         decimal_places=1,
-        widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
+        widget=log_widgets.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
     )
     note = forms.CharField(
         label="Note (optional)",
         required=False,
         max_length=500,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
+        widget=log_widgets.TextInput(attrs={"class": "form-control"}),
     )
 
     def __init__(self, *args, item, rung, dose, **kwargs):

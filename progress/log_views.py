@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from progress import red_flags
 from progress.engine import Dose
 from progress.log_forms import CheckInForm, EntryForm, SessionForm
-from progress.models import ExerciseEntry, SessionLog, Suggestion
+from progress.models import ExerciseEntry, PlanExercise, SessionLog, Suggestion
 from progress.sessions import EntryData, checkin_record, session_log, session_update
 from progress.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
 from progress.views import _screen_gate, _user_plan
@@ -53,11 +53,16 @@ def _all_valid(session_form, entry_forms) -> bool:
 def session_new(request: HttpRequest) -> HttpResponse:
     if gate := _screen_gate(request):
         return gate
-    plan = _user_plan(request.user)
-    if plan is None:
-        return redirect("plan_start")
-    items = list(plan.items.filter(is_paused=False).select_related("exercise", "rung"))
+    # Straight to the plan's exercises, one query: the plan itself is read only when there
+    # are none, to tell a missing plan from an all-paused one.
+    items = list(
+        PlanExercise.objects.filter(plan__user=request.user, is_paused=False).select_related(
+            "exercise", "rung"
+        )
+    )
     if not items:
+        if _user_plan(request.user) is None:
+            return redirect("plan_start")
         messages.info(request, "Your plan has no active exercises to log.")
         return redirect("plan")
     data = request.POST or None

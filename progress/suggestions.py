@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone
 
+from exercises.models import Rung
 from progress import engine
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, RungChange, Suggestion
 from progress.plans import plan_exercise_move, plan_exercise_set_paused
@@ -24,7 +25,7 @@ def thresholds() -> engine.Thresholds:
     return engine.Thresholds(**getattr(settings, "BACKCARE_PROGRESSION", {}))
 
 
-def _entries_by_item(user, items, since: date) -> dict[int, list[ExerciseEntry]]:
+def _entries_by_item(user, items, since: date) -> dict[int, list]:
     entries = defaultdict(list)
     rows = (
         # Filtering on the session's user lets the (user, day) index pick a few rows
@@ -32,8 +33,30 @@ def _entries_by_item(user, items, since: date) -> dict[int, list[ExerciseEntry]]
         ExerciseEntry.objects.filter(
             session__user=user, plan_exercise__in=items, skipped=False, session__day__gte=since
         )
-        .select_related("session")
         .order_by("session__day", "session__created_at", "id")
+        # Plain rows of the columns read below: building an entry and a session instance
+        # per row was most of a refresh's time.
+        .annotate(
+            day=F("session__day"),
+            baseline_pain=F("session__pain_before"),
+            logged_at=F("session__created_at"),
+        )
+        .values_list(
+            "id",
+            "plan_exercise_id",
+            "rung_id",
+            "skipped",
+            "sets_done",
+            "prescribed_sets",
+            "amount_done",
+            "prescribed_amount",
+            "pain_during",
+            "ease",
+            "day",
+            "baseline_pain",
+            "logged_at",
+            named=True,
+        )
     )
     for entry in rows:
         entries[entry.plan_exercise_id].append(entry)
@@ -44,16 +67,17 @@ def _engine_entries(item: PlanExercise, entries, morning: dict[date, int]) -> li
     """This item's entries at its current rung since it last changed rung."""
     return [
         engine.Entry(
-            day=e.session.day,
+            day=e.day,
             rung_position=item.rung.position,
-            baseline_pain=e.session.pain_before,
+            baseline_pain=e.baseline_pain,
             pain_during=e.pain_during,
             ease=e.ease,
-            full_dose=e.full_dose,
-            next_morning_pain=morning.get(e.session.day + timedelta(days=1)),
+            # The model's own rule, applied to the plain row.
+            full_dose=ExerciseEntry.full_dose.fget(e),
+            next_morning_pain=morning.get(e.day + timedelta(days=1)),
         )
         for e in entries
-        if e.rung_id == item.rung_id and e.session.created_at >= item.last_change
+        if e.rung_id == item.rung_id and e.logged_at >= item.last_change
     ]
 
 
@@ -67,8 +91,7 @@ def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
     today = today or user.local_today()
     since = today - timedelta(days=LOOKBACK_DAYS)
     items = list(
-        plan.items.select_related("rung", "exercise")
-        .prefetch_related("exercise__rungs")
+        plan.items.select_related("rung")
         .annotate(last_change=Max("rung_changes__changed_at"))
         .annotate(
             last_basis=Subquery(
@@ -82,34 +105,49 @@ def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
     morning = {c.day: c.morning_pain for c in checkins}
     latest_checkin = max((c.pk for c in checkins), default=0)
     entries = _entries_by_item(user, items, since)
+    ladders = _ladders(items)
     fresh = []
     for item in items:
         if item.is_paused:
             continue
         item_entries = _engine_entries(item, entries.get(item.pk, []), morning)
-        newest_entry = max((e.pk for e in entries.get(item.pk, [])), default=0)
+        newest_entry = max((e.id for e in entries.get(item.pk, [])), default=0)
         basis = f"e{newest_entry}.c{latest_checkin}.r{item.rung_id}.d{item.custom_amount}"
         if item.last_basis == basis:
             continue  # Nothing new since the last suggestion, accepted, declined or open.
         result = engine.suggest_next_step(
             entries=item_entries,
             current_position=item.rung.position,
-            rung_count=len(item.exercise.rungs.all()),
+            rung_count=len(ladders[item.exercise_id]),
             dose=item.dose,
             red_flag=plan.paused_for_safety_at is not None,
             morning_pains=sorted(morning.items()),
             today=today,
             thresholds=thresholds(),
         )
-        fresh.append((item, result, basis))
+        target_rung_id = ladders[item.exercise_id].get(result.target_position)
+        fresh.append((item, result, basis, target_rung_id))
     return _store(fresh)
 
 
-def _store(fresh: list[tuple[PlanExercise, engine.Suggestion, str]]) -> list[Suggestion]:
+def _ladders(items: list[PlanExercise]) -> dict[int, dict[int, int]]:
+    """Each exercise's rung ids by position, for the ladder's length and the target rung."""
+    # Three numbers a rung: whole Rung rows (instructions and all) cost more than the rest
+    # of the refresh's reads.
+    ladders = defaultdict(dict)
+    rungs = Rung.objects.filter(exercise__in={item.exercise_id for item in items})
+    for exercise_id, position, rung_id in rungs.values_list("exercise_id", "position", "id"):
+        ladders[exercise_id][position] = rung_id
+    return ladders
+
+
+def _store(
+    fresh: list[tuple[PlanExercise, engine.Suggestion, str, int | None]],
+) -> list[Suggestion]:
     """Replace the open suggestions of these exercises in a fixed number of queries."""
     if not fresh:
         return []
-    items = [item for item, _, _ in fresh]
+    items = [item for item, *_ in fresh]
     Suggestion.objects.filter(plan_exercise__in=items, decision=Decision.OPEN).update(
         decision=Decision.SUPERSEDED
     )
@@ -121,17 +159,14 @@ def _store(fresh: list[tuple[PlanExercise, engine.Suggestion, str]]) -> list[Sug
             summary=result.summary,
             reasons=list(result.reasons),
             from_rung=item.rung,
-            target_rung=next(
-                (r for r in item.exercise.rungs.all() if r.position == result.target_position),
-                None,
-            ),
+            target_rung_id=target_rung_id,
             new_sets=result.dose.sets if result.dose else None,
             new_amount=result.dose.amount if result.dose else None,
             basis=basis,
         )
-        for item, result, basis in fresh
+        for item, result, basis, target_rung_id in fresh
     )
-    for item, result, _ in fresh:
+    for item, result, *_ in fresh:
         if result.action == engine.Action.SEEK_CARE:
             # Stop at once; the user resumes the exercise when a clinician agrees.
             plan_exercise_set_paused(item=item, paused=True, reason=result.reasons[0])

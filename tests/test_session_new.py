@@ -4,7 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from exercises.models import Exercise
 from progress.models import ExerciseEntry, SessionLog
+from progress.plans import plan_add_exercise, plan_exercise_set_paused
 from tests.logging_helpers import at_morning, log_session, session_post
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +24,13 @@ class TestSessionNew:
     def test_it_requires_a_plan(self, client, alice_cleared):
         client.force_login(alice_cleared)
         assert client.get("/sessions/new/").url == "/plan/start/"
+
+    def test_with_every_exercise_paused_it_leads_to_the_plan(self, alice_client, alice_plan):
+        for item in alice_plan.items.all():
+            plan_exercise_set_paused(item=item, paused=True)
+        r = alice_client.get("/sessions/new/", follow=True)
+        assert r.redirect_chain[0][0] == "/plan/"
+        assert "Your plan has no active exercises to log." in r.content.decode()
 
     def test_it_prefills_each_exercise_with_its_prescription(self, alice_client, alice_plan):
         item = bridge(alice_plan)
@@ -138,3 +147,36 @@ class TestSessionNew:
             alice_client.get("/sessions/new/")
         assert SessionLog.objects.count() == 39
         assert len(later) == len(fresh)
+
+    def test_its_query_counts_do_not_grow_with_the_number_of_exercises(
+        self, alice_client, alice_plan
+    ):
+        def counts():
+            data = session_post(alice_plan, day=DAY)
+            with at_morning(DAY):
+                with CaptureQueriesContext(connection) as form:
+                    alice_client.get("/sessions/new/")
+                with CaptureQueriesContext(connection) as save:
+                    r = alice_client.post("/sessions/new/", data)
+            assert r.url == "/today/"
+            SessionLog.objects.all().delete()
+            return len(form), len(save)
+
+        few = counts()
+        others = Exercise.objects.exclude(plan_items__plan=alice_plan)[:3]
+        for exercise in others:
+            plan_add_exercise(plan=alice_plan, exercise=exercise)
+        assert alice_plan.items.count() == 6
+        assert counts() == few
+
+    def test_typed_markup_is_shown_escaped(self, alice_client, alice_plan):
+        p = f"e{bridge(alice_plan).pk}-"
+        markup = '<b>"x"</b>'
+        data = session_post(alice_plan, day=DAY, note=markup, pain_before="")
+        data |= {p + "note": markup, p + "status": markup}
+        with at_morning(DAY):
+            html = alice_client.post("/sessions/new/", data).content.decode()
+        assert "<b>" not in html
+        assert 'value="&lt;b&gt;&quot;x&quot;&lt;/b&gt;"' in html
+        assert "&lt;b&gt;&quot;x&quot;&lt;/b&gt;</textarea>" in html
+        assert "Select a valid choice. &lt;b&gt;&quot;x&quot;&lt;/b&gt; is not one of" in html
