@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, DateField
+from django.db.models.functions import Cast, TruncWeek
 
 from progress import psfs
 from progress.charts import Point
 from progress.models import (
     CheckIn,
-    ExerciseEntry,
     PlanExercise,
     PsfsRating,
     RungChange,
@@ -138,30 +137,52 @@ def _mean(total, count) -> float | None:
     return float(total) / count if count else None
 
 
-def pain_days(user, window: Window) -> list[PainDay]:
-    """Pain per day in the window: one query for sessions, one for the next mornings."""
-    done = Q(entries__skipped=False)
-    sessions = (
+def window_entries(user, window: Window) -> list[tuple]:
+    """The window's sessions with their entries, in order: one query for pain and markers alike.
+
+    A row per entry: (session id, day, pain before, then the entry's plan exercise id,
+    skipped, pain during, marker value, rung position, marker name and unit), the entry's
+    part all None for a session without entries. Sessions are found by the (user, day)
+    index, so only the window is read however long the history.
+    """
+    return list(
         SessionLog.objects.filter(user=user, day__gte=window.start, day__lte=window.end)
-        .annotate(
-            during_total=Sum("entries__pain_during", filter=done),
-            during_count=Count("entries__pain_during", filter=done),
+        .order_by("day", "created_at", "id", "entries__id")
+        .values_list(
+            "id",
+            "day",
+            "pain_before",
+            "entries__plan_exercise_id",
+            "entries__skipped",
+            "entries__pain_during",
+            "entries__marker_value",
+            "entries__rung__position",
+            "entries__rung__marker_name",
+            "entries__rung__marker_unit",
         )
-        .values_list("day", "pain_before", "during_total", "during_count")
-        .order_by()
     )
+
+
+def pain_days(user, window: Window, rows: list[tuple] | None = None) -> list[PainDay]:
+    """Pain per day in the window: `window_entries` rows and one query for the next mornings."""
+    if rows is None:
+        rows = window_entries(user, window)
     mornings = dict(
         CheckIn.objects.filter(
             user=user, day__gt=window.start, day__lte=window.end + timedelta(days=1)
         ).values_list("day", "morning_pain")
     )
     days = defaultdict(lambda: [0, 0, 0, 0])  # before total, sessions, during total, entries
-    for day, before, during_total, during_count in sessions:
+    last_session = None
+    for session_id, day, before, _, skipped, during, *_ in rows:
         row = days[day]
-        row[0] += before
-        row[1] += 1
-        row[2] += during_total or 0
-        row[3] += during_count
+        if session_id != last_session:  # a session's rows come together
+            last_session = session_id
+            row[0] += before
+            row[1] += 1
+        if skipped is False and during is not None:
+            row[2] += during
+            row[3] += 1
     result = [
         PainDay(
             day=day,
@@ -198,14 +219,14 @@ def sessions_per_week(user) -> dict[date, int]:
     """Every week's session count, counted by the database."""
     rows = (
         SessionLog.objects.filter(user=user)
-        .annotate(week=TruncWeek("day"))
-        .values("week")
-        .annotate(sessions=Count("id"))
+        # A date, not the timestamp DATE_TRUNC gives; COUNT(*) lets PostgreSQL count from
+        # the (user, day) index alone, however long the history.
+        .values(week=Cast(TruncWeek("day"), DateField()))
+        .annotate(sessions=Count("*"))
         .order_by("week")
         .values_list("week", "sessions")
     )
-    # Some backends hand back a datetime for a truncated date; the week is its date.
-    return {(w.date() if isinstance(w, datetime) else w): n for w, n in rows}
+    return dict(rows)
 
 
 def weeks_in_window(counts: dict[date, int], window: Window) -> list[Point]:
@@ -218,8 +239,8 @@ def weeks_in_window(counts: dict[date, int], window: Window) -> list[Point]:
     return weeks
 
 
-def exercise_progress(user, window: Window) -> list[ExerciseProgress]:
-    """Each plan exercise's rung history and markers: three queries for the whole plan."""
+def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseProgress]:
+    """Each plan exercise's rung history, in three queries, and markers from `window_entries`."""
     zone = user.zone
     items = list(
         PlanExercise.objects.filter(plan__user=user)
@@ -227,8 +248,9 @@ def exercise_progress(user, window: Window) -> list[ExerciseProgress]:
         .annotate(rung_count=Count("exercise__rungs"))
     )
     progress = {i.pk: ExerciseProgress(item=i, rung_count=i.rung_count) for i in items}
+    # By the plan's exercises' ids: joins up to the plan cost more to build and to plan.
     changes = (
-        RungChange.objects.filter(plan_exercise__plan__user=user)
+        RungChange.objects.filter(plan_exercise__in=list(progress))
         .order_by("changed_at", "id")
         .values_list("plan_exercise_id", "changed_at", "to_rung__position", "source")
     )
@@ -242,7 +264,7 @@ def exercise_progress(user, window: Window) -> list[ExerciseProgress]:
     opens_at = datetime.combine(window.start, time.min, tzinfo=zone)
     decided = (
         Suggestion.objects.filter(
-            plan_exercise__plan__user=user,
+            plan_exercise__in=list(progress),
             decision__in=[Suggestion.Decision.ACCEPTED, Suggestion.Decision.DECLINED],
             decided_at__gte=opens_at,
         )
@@ -258,29 +280,13 @@ def exercise_progress(user, window: Window) -> list[ExerciseProgress]:
                 _local_day(decided_at, zone), position, f"{verb}: {summary}", decision, action
             )
         )
-    # Every done entry, measured or not: a stint on another rung in between ends a line.
-    entries = (
-        # session__user uses the (user, day) index to read only the window's sessions.
-        ExerciseEntry.objects.filter(
-            session__user=user,
-            plan_exercise__plan__user=user,
-            skipped=False,
-            session__day__gte=window.start,
-            session__day__lte=window.end,
-        )
-        .order_by("session__day", "session__created_at", "id")
-        .values_list(
-            "plan_exercise_id",
-            "session__day",
-            "marker_value",
-            "rung__position",
-            "rung__marker_name",
-            "rung__marker_unit",
-        )
-    )
     last_rung: dict[int, int] = {}
     stint: dict[int, int] = defaultdict(int)
-    for item_id, day, value, position, name, unit in entries:
+    # Every done entry, measured or not: a stint on another rung in between ends a line.
+    for _, day, _, item_id, skipped, _, value, position, name, unit in rows:
+        # Skipped, no entry at all, or an exercise since removed from the plan.
+        if skipped is not False or item_id not in progress:
+            continue
         if last_rung.get(item_id) != position:
             last_rung[item_id] = position
             stint[item_id] += 1
@@ -303,13 +309,14 @@ def dashboard_data(user, range_key: str | None) -> DashboardData:
     today = user.local_today()
     counts = sessions_per_week(user)
     window = window_for(range_key, today, min(counts, default=None))
+    rows = window_entries(user, window)
     return DashboardData(
         window=window,
         today=today,
         has_sessions=bool(counts),
-        pain=pain_days(user, window),
+        pain=pain_days(user, window, rows),
         weeks=weeks_in_window(counts, window),
         streak=week_streak({w for w, n in counts.items() if n}, monday(today)),
-        exercises=exercise_progress(user, window),
+        exercises=exercise_progress(user, window, rows),
         psfs_scores=psfs_history(user),
     )

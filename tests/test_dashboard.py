@@ -19,7 +19,7 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
-from progress.plans import plan_exercise_move
+from progress.plans import plan_exercise_move, plan_exercise_remove
 from progress.sessions import EntryData, session_log
 from tests.logging_helpers import at_morning, check_in, log_session, session_post
 
@@ -77,6 +77,19 @@ class TestDashboardView:
         assert html.count('<th scope="col">') >= 2 * charts
         assert 'style="' not in html.split("<main", 1)[1]
         assert "Pain during was 1/10 on 2 Mar." in html
+
+    def test_exercise_names_are_escaped_in_headings_charts_and_tables(
+        self, alice_client, alice_plan
+    ):
+        bridge = items(alice_plan)["glute-bridge"]
+        bridge.exercise.name = "Bridge <b>&</b> 'hold'"
+        bridge.exercise.save()
+        log_session(alice_client, alice_plan, day=MON, **{f"e{bridge.pk}-marker_value": "12"})
+        html = dashboard(alice_client)
+        assert "<b>&</b>" not in html
+        escaped = "Bridge &lt;b&gt;&amp;&lt;/b&gt; &#x27;hold&#x27;"
+        # The card heading, the rung and marker charts' titles, summaries and table captions.
+        assert html.count(escaped) >= 7
 
 
 class TestRanges:
@@ -144,6 +157,12 @@ class TestPainNumbers:
         log_session(alice_client, alice_plan, day=MON, pain_before=2, pain=1)
         log_session(alice_client, alice_plan, day=MON, pain_before=4, pain=4)
         assert data_on(alice, MON).pain == [PainDay(MON, 3, 2.5, None)]
+
+    def test_a_session_without_entries_still_has_its_pain_before(self, alice, alice_plan):
+        session_log(
+            user=alice, day=MON, pain_before=4, note="", submission_key=uuid.uuid4(), entries=[]
+        )
+        assert data_on(alice, MON).pain == [PainDay(MON, 4, None, None)]
 
     def test_the_summary_names_the_trend(self, alice_client, alice, alice_plan):
         for n, pain in enumerate([5, 5, 4, 3, 2, 2]):
@@ -291,6 +310,37 @@ class TestExerciseCharts:
         assert figure.svg.count('fill="none" stroke="#0b5d6b"') == 0  # two single points
         assert figure.summary == "Reps went from 12 reps on rung 1 to 10 reps on rung 3 over 1 day."
 
+    def test_an_exercise_removed_from_the_plan_leaves_its_sessions_pain(
+        self, alice_client, alice, alice_plan
+    ):
+        bridge = items(alice_plan)["glute-bridge"]
+        log_session(
+            alice_client, alice_plan, day=MON, pain=3, **{f"e{bridge.pk}-marker_value": "12"}
+        )
+        plan_exercise_remove(item=bridge)  # its entries stay, no longer tied to the plan
+        data = data_on(alice, WED)
+        assert bridge.pk not in {p.item.pk for p in data.exercises}
+        assert [p.during for p in data.pain] == [3]
+        assert bridge.exercise.name not in dashboard(alice_client)
+
+
+class TestFigureTable:
+    def test_the_rows_are_rendered_with_every_cell_escaped(self):
+        figure = figures.Figure(
+            chart_id="c",
+            heading="h",
+            summary="s",
+            svg="",
+            legend=[],
+            caption="c",
+            columns=["Date", "Rung", "What happened"],
+            rows=[["1 Mar", "2", "<script>&"], ["2 Mar", "3", 'Tom\'s "move"']],
+        )
+        assert figure.table_body == (
+            '<tr><th scope="row">1 Mar</th><td>2</td><td>&lt;script&gt;&amp;</td></tr>'
+            '<tr><th scope="row">2 Mar</th><td>3</td><td>Tom&#x27;s &quot;move&quot;</td></tr>'
+        )
+
 
 class TestPrivacy:
     def test_another_users_data_never_appears(self, alice_client, alice, alice_plan, bob, bob_plan):
@@ -332,11 +382,21 @@ class TestQueryCount:
                 dashboard(alice_client, day=today, query=f"?range={range_key}")
             return len(ctx.captured_queries)
 
+        def data_queries(range_key):
+            with CaptureQueriesContext(connection) as ctx:
+                data_on(alice, today, range_key)
+            return len(ctx.captured_queries)
+
         one = {key: queries(key) for key in ("4w", "3m", "all")}
         two_years(alice, alice_plan, last=today)
         many = {key: queries(key) for key in ("4w", "3m", "all")}
         assert SessionLog.objects.filter(user=alice).count() > 730
         assert many == one
+        # Weeks, the window's sessions and entries, next mornings, the plan, its rung changes
+        # and decided suggestions, PSFS ratings.
+        assert {key: data_queries(key) for key in ("4w", "3m", "all")} == dict.fromkeys(
+            ("4w", "3m", "all"), 7
+        )
 
 
 def two_years(user, plan, *, last: date) -> None:
