@@ -6,10 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from backcare.page_cache import UserContent
 from progress import dashboard_figures as figures
 from progress import psfs
 from progress.charts import number
-from progress.dashboard import RANGES, dashboard_data
+from progress.dashboard import DEFAULT_RANGE, RANGES, dashboard_data
 from progress.models import PsfsActivity
 from progress.psfs_forms import ActivityFormSet
 
@@ -17,7 +18,19 @@ from progress.psfs_forms import ActivityFormSet
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    data = dashboard_data(request.user, request.GET.get("range"))
+    range_key = request.GET.get("range")
+    if range_key not in RANGES:  # anything unknown shows, and is cached as, the default
+        range_key = DEFAULT_RANGE
+    content = UserContent(request, "dashboard", request.user.local_today(), range_key)
+    if (html := content.get()) is None:
+        html = content.render(
+            "progress/_dashboard.html", _dashboard_context(request.user, range_key)
+        )
+    return render(request, "progress/dashboard.html", {"content": html})
+
+
+def _dashboard_context(user, range_key: str) -> dict:
+    data = dashboard_data(user, range_key)
     last_rated = data.psfs_scores[-1].day if data.psfs_scores else None
     context = {
         "data": data,
@@ -39,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for p in data.exercises
             ],
         }
-    return render(request, "progress/dashboard.html", context)
+    return context
 
 
 @login_required

@@ -1,7 +1,7 @@
-"""Today is cached per user under their data version: fresh after any change, never shared."""
+"""Today and the dashboard, cached per user: fresh after any change, never shared."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -14,8 +14,11 @@ from progress.models import PlanExercise
 from progress.plans import screen_record
 from progress.red_flags import QUESTIONS
 from tests.conftest import PLAN_START
+from tests.logging_helpers import at_morning, log_session
 
 pytestmark = pytest.mark.django_db
+
+MONDAY = date(2026, 3, 2)
 
 
 def form_token(html: str, action: str) -> str:
@@ -96,3 +99,42 @@ class TestTodayCache:
         assert rung.name not in alice_client.get("/today/").content.decode()
         morning.shift(timedelta(seconds=settings.BACKCARE_PAGE_CACHE_SECONDS + 1))
         assert rung.name in alice_client.get("/today/").content.decode()
+
+
+class TestDashboardCache:
+    def test_a_second_visit_reads_nothing_but_the_session_and_the_user(
+        self, alice_client, alice_plan
+    ):
+        log_session(alice_client, alice_plan, day=MONDAY, pain_before=3)
+        with at_morning(MONDAY):
+            alice_client.get("/progress/")
+            with CaptureQueriesContext(connection) as warm:
+                html = alice_client.get("/progress/").content.decode()
+        assert len(warm) == 2, [q["sql"] for q in warm]
+        assert "Your exercises" in html
+
+    def test_a_logged_session_shows_on_the_very_next_visit(self, alice_client, alice_plan):
+        with at_morning(MONDAY):
+            assert "Your charts will appear here" in alice_client.get("/progress/").content.decode()
+        log_session(alice_client, alice_plan, day=MONDAY, pain_before=3)
+        with at_morning(MONDAY):
+            html = alice_client.get("/progress/").content.decode()
+        assert "Your charts will appear here" not in html
+        assert "Your exercises" in html
+
+    def test_an_unknown_range_is_the_default_ones_page_not_another_entry(
+        self, alice_client, alice_plan
+    ):
+        log_session(alice_client, alice_plan, day=MONDAY)
+        with at_morning(MONDAY):
+            alice_client.get("/progress/")  # shows, and so uses up, the "Session saved" message
+            default = alice_client.get("/progress/").content.decode()
+            with CaptureQueriesContext(connection) as unknown:
+                same = alice_client.get("/progress/?range=%3Cscript%3E").content.decode()
+        assert len(unknown) == 2
+        assert 'aria-current="page">3 months' in same
+        assert strip_csrf(same) == strip_csrf(default)
+
+
+def strip_csrf(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
