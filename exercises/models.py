@@ -138,6 +138,9 @@ class Rung(models.Model):
 
     @property
     def marker_label(self) -> str:
+        """"Hold time (s)", but "Reps" rather than "Reps (reps)"."""
+        if self.marker_unit.lower() == self.marker_name.lower():
+            return self.marker_name
         return f"{self.marker_name} ({self.marker_unit})"
 
     def instruction_steps(self) -> list[str]:

@@ -122,7 +122,7 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         unit = "reps per set" if dose.reps else "seconds held per set"
         self.fields["amount_done"].label = unit.capitalize()
-        self.fields["marker_value"].label = f"{rung.marker_name} ({rung.marker_unit}), if measured"
+        self.fields["marker_value"].label = f"{rung.marker_label}, if measured"
         if not self.is_bound:
             self.initial.setdefault("sets_done", dose.sets)
             self.initial.setdefault("amount_done", dose.amount)

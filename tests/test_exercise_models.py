@@ -114,6 +114,9 @@ class TestRungText:
             "Hold time (s)"
         )
 
+    def test_marker_label_does_not_repeat_a_unit_that_is_the_name(self, exercise):
+        assert make_rung(exercise, marker_name="Reps", marker_unit="reps").marker_label == "Reps"
+
     def test_instruction_steps_drop_the_curators_numbers_and_blank_lines(self, exercise):
         rung = make_rung(exercise, instructions="1. Lie down.\n\n2) Lift your hips.\n  Breathe.")
         assert rung.instruction_steps() == ["Lie down.", "Lift your hips.", "Breathe."]

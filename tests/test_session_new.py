@@ -40,6 +40,7 @@ class TestSessionNew:
         assert f'name="e{item.pk}-amount_done" value="12"' in html
         assert 'value="2026-03-02"' in html
         assert "4 · comfortable" in html
+        assert f'for="id_e{item.pk}-marker_value">Reps, if measured</label>' in html
 
     def test_it_stores_the_session_with_the_rung_in_force(self, alice_client, alice_plan):
         r = log_session(alice_client, alice_plan, day=DAY, pain_before=3, pain=2, ease=5)
