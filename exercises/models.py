@@ -138,7 +138,7 @@ class Rung(models.Model):
 
     @property
     def marker_label(self) -> str:
-        """"Hold time (s)", but "Reps" rather than "Reps (reps)"."""
+        """The marker and its unit, "Hold time (s)"; just "Reps" when the unit is the name."""
         if self.marker_unit.lower() == self.marker_name.lower():
             return self.marker_name
         return f"{self.marker_name} ({self.marker_unit})"
