@@ -97,8 +97,8 @@ CACHES = {
         }
     )
 }
-# How long a cached page may lag behind a curator's catalog edit (a user's own changes
-# show at once: they change the key).
+# How long a cached page lives: the longest a catalog edit can take to show on a worker that
+# did not make it when the cache is not shared (backcare/page_cache.py).
 BACKCARE_PAGE_CACHE_SECONDS = env_int("BACKCARE_PAGE_CACHE_SECONDS", 300)
 
 AUTH_USER_MODEL = "accounts.User"
