@@ -302,6 +302,8 @@ def marker_figures(progress: ExerciseProgress, window: Window) -> list[Figure]:
     name = progress.item.exercise.name
     for n, (label, readings) in enumerate(progress.markers.items(), start=1):
         marker, unit = label[: label.rindex(" (")], label[label.rindex("(") + 1 : -1]
+        if unit.lower() == marker.lower():  # "Reps", not "Reps (reps)", as Rung.marker_label
+            label = marker
         summary = marker_summary(marker, unit, readings)
         chart_id = f"marker-chart-{progress.item.pk}-{n}"
         series = [

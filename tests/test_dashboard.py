@@ -78,6 +78,8 @@ class TestDashboardView:
         assert html.count('<th scope="col">') >= 2 * charts
         assert 'style="' not in html.split("<main", 1)[1]
         assert "Pain during was 1/10 on 2 Mar." in html
+        assert "Reps (reps)" not in html
+        assert f'id="marker-chart-{bridge.pk}-1-heading">Reps</h4>' in html
 
     def test_exercise_names_are_escaped_in_headings_charts_and_tables(
         self, alice_client, alice_plan
