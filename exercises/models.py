@@ -39,6 +39,19 @@ class PublishedExerciseQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
+def unit_in_name(name: str, unit: str) -> bool:
+    """Whether a marker's unit is already a word of its name: "Reps" (reps), "Band level" (level).
+
+    Whole words: "s" is in "Squeeze hold" but not a word of it.
+    """
+    return unit.lower() in name.lower().split()
+
+
+def marker_label(name: str, unit: str) -> str:
+    """A marker with its unit, "Hold time (s)", or just "Reps" when the unit is in the name."""
+    return name if unit_in_name(name, unit) else f"{name} ({unit})"
+
+
 class Exercise(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(unique=True)
@@ -138,10 +151,7 @@ class Rung(models.Model):
 
     @property
     def marker_label(self) -> str:
-        """The marker and its unit, "Hold time (s)"; just "Reps" when the unit is the name."""
-        if self.marker_unit.lower() == self.marker_name.lower():
-            return self.marker_name
-        return f"{self.marker_name} ({self.marker_unit})"
+        return marker_label(self.marker_name, self.marker_unit)
 
     def instruction_steps(self) -> list[str]:
         # Curators number the steps ("1. Lie on your back"); the page's list numbers them.

@@ -82,8 +82,8 @@ class ExerciseProgress:
     rung_count: int
     start_position: int | None = None  # the rung in force when the window opens
     events: list[RungEvent] = field(default_factory=list)
-    # "Hold time (s)" → readings, one chart per marker the exercise's rungs use
-    markers: dict[str, list[MarkerReading]] = field(default_factory=dict)
+    # (name, unit) → readings, one chart per marker the exercise's rungs use
+    markers: dict[tuple[str, str], list[MarkerReading]] = field(default_factory=dict)
 
 
 @dataclass
@@ -291,7 +291,7 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
             last_rung[item_id] = position
             stint[item_id] += 1
         if value is not None:
-            progress[item_id].markers.setdefault(f"{name} ({unit})", []).append(
+            progress[item_id].markers.setdefault((name, unit), []).append(
                 MarkerReading(day, value, position, stint[item_id])
             )
     for p in progress.values():

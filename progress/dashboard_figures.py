@@ -8,6 +8,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from exercises.models import marker_label
 from progress import charts, psfs
 from progress.charts import Axes, Band, Mark, Point, Series, day_label, number
 from progress.dashboard import DashboardData, ExerciseProgress, MarkerReading, PainDay, Window
@@ -300,10 +301,8 @@ def marker_summary(marker: str, unit: str, readings: list[MarkerReading]) -> str
 def marker_figures(progress: ExerciseProgress, window: Window) -> list[Figure]:
     figures = []
     name = progress.item.exercise.name
-    for n, (label, readings) in enumerate(progress.markers.items(), start=1):
-        marker, unit = label[: label.rindex(" (")], label[label.rindex("(") + 1 : -1]
-        if unit.lower() == marker.lower():  # "Reps", not "Reps (reps)", as Rung.marker_label
-            label = marker
+    for n, ((marker, unit), readings) in enumerate(progress.markers.items(), start=1):
+        label = marker_label(marker, unit)
         summary = marker_summary(marker, unit, readings)
         chart_id = f"marker-chart-{progress.item.pk}-{n}"
         series = [

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from exercises.models import unit_in_name
 from progress import exports
 from progress.engine import EASE_WORDS, format_day
 from progress.log_views import _get_session_for_user
@@ -43,8 +44,8 @@ def _marker_text(entry) -> str:
     rung = entry.rung
     # normalize() drops a trailing ".0", as floatformat:"-1" did.
     text = f"{rung.marker_name}: {entry.marker_value.normalize():f}"
-    # "Reps: 12", not "Reps: 12 reps". Whole words: "s" is in "Squeeze hold" but not a word of it.
-    if rung.marker_unit.lower() not in rung.marker_name.lower().split():
+    # "Reps: 12", not "Reps: 12 reps".
+    if not unit_in_name(rung.marker_name, rung.marker_unit):
         text += f" {rung.marker_unit}"
     return text
 

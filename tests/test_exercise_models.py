@@ -114,8 +114,13 @@ class TestRungText:
             "Hold time (s)"
         )
 
-    def test_marker_label_does_not_repeat_a_unit_that_is_the_name(self, exercise):
+    def test_marker_label_does_not_repeat_a_unit_that_is_a_word_of_the_name(self, exercise):
         assert make_rung(exercise, marker_name="Reps", marker_unit="reps").marker_label == "Reps"
+        label = make_rung(exercise, marker_name="Band level", marker_unit="level").marker_label
+        assert label == "Band level"
+        # "s" is in "Squeeze hold" but not a word of it.
+        label = make_rung(exercise, marker_name="Squeeze hold", marker_unit="s").marker_label
+        assert label == "Squeeze hold (s)"
 
     def test_instruction_steps_drop_the_curators_numbers_and_blank_lines(self, exercise):
         rung = make_rung(exercise, instructions="1. Lie down.\n\n2) Lift your hips.\n  Breathe.")
