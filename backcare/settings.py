@@ -28,33 +28,44 @@ INSTALLED_APPS = [
     "backcare.accounts",
     "exercises",
     "progress",
-    "django.contrib.admin",
+    # django.contrib.admin, with a site that requires two-factor (backcare/admin_site.py).
+    "backcare.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Used by the list of signed-in browsers ("2 hours ago").
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before CsrfViewMiddleware, the first to read a request body (BACKCARE_MAX_REQUEST_BYTES).
+    "backcare.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Needs request.user: no-store on every page a signed-in user sees, and Permissions-Policy.
+    "backcare.middleware.PrivateHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "backcare.middleware.UserTimezoneMiddleware",
-    "backcare.middleware.DataVersionMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Records each signed-in browser so a user can see and end their other sessions.
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "backcare.accounts.middleware.SessionLifetimeMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Last, as django-axes asks, so it sees the outcome of every log-in attempt.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "backcare.urls"
@@ -82,14 +93,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each transaction takes the write lock when it begins, so a check-then-insert (one
+    # session per submission key, one account per address) cannot race another writer.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds pages built from a user's data (backcare/page_cache.py). REDIS_URL shares it
-# between gunicorn workers; without it each worker keeps its own, in memory.
+# The cache holds short-lived counters: log-in and e-mail rate limits, used MFA codes. REDIS_URL
+# shares it between gunicorn workers (production); without it each worker keeps its own.
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis outage must not become an error page: reads miss, writes are dropped
+            # (rate limits count nothing meanwhile), and each failure is logged.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -97,18 +122,19 @@ CACHES = {
         }
     )
 }
-# How long a cached page lives: the longest a catalog edit can take to show on a worker that
-# did not make it when the cache is not shared (backcare/page_cache.py).
-BACKCARE_PAGE_CACHE_SECONDS = env_int("BACKCARE_PAGE_CACHE_SECONDS", 300)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -116,14 +142,58 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/today/"
 LOGOUT_REDIRECT_URL = "/"
 
-# Log-in throttling: after AXES_FAILURE_LIMIT failures for one account from one
-# address, further attempts are refused for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_FORM_FIELD = "username"
+# Accounts (django-allauth): e-mail log-in, verification by link, enumeration-safe sign-up
+# and password reset, rate limits, TOTP with recovery codes, and a list of signed-in browsers.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+# People may use the app before they verify (they are reminded); later e-mails (reminders) go
+# only to verified addresses. Sign-up itself always answers "check your inbox".
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+# A reset asked for an address without an account sends nothing: the site is no mail relay.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "BackCare: "
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("BACKCARE_REAUTHENTICATION_SECONDS", 300)
+ACCOUNT_ADAPTER = "backcare.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "backcare.accounts.forms.SignupForm"}
+# Limits, counted in the cache (shared between workers with REDIS_URL). "key" is the
+# normalised e-mail address, so a change of letter case is the same account.
+ACCOUNT_RATE_LIMITS = {
+    # A wrong password: 5 per address in 15 minutes, 15 per client address an hour (spraying).
+    "login_failed": "15/h/ip,5/15m/key",
+    "login": "30/m/ip",
+    "signup": "10/h/ip",
+    # Reset e-mails: 3 an hour to one address, 10 an hour from one client.
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    "confirm_email": "1/3m/key",
+    # Expired, used, altered or someone else's verification links (backcare.accounts.views).
+    "verify_email_failed": "20/h/ip",
+    "manage_email": "10/h/user",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "BackCare"
+MFA_RECOVERY_CODE_COUNT = 10
+# Sessions are recorded at log-in, not on every request (which would be a write per page).
+USERSESSIONS_TRACK_ACTIVITY = False
+# Behind a proxy, the client's address is the one it adds to X-Forwarded-For; trusted only
+# when this says how many proxies stand in front (docs/DEPLOY.md). 0: use the socket's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("BACKCARE_TRUSTED_PROXY_COUNT", 0)
+
+# Sessions end after BACKCARE_SESSION_IDLE_MINUTES without a request, and in any case
+# BACKCARE_SESSION_MAX_HOURS after log-in (backcare.accounts.middleware).
+BACKCARE_SESSION_IDLE_MINUTES = env_int("BACKCARE_SESSION_IDLE_MINUTES", 30)
+BACKCARE_SESSION_MAX_HOURS = env_int("BACKCARE_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = BACKCARE_SESSION_MAX_HOURS * 3600
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -141,16 +211,32 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# E-mail: printed to the console until an SMTP host is configured.
+# E-mail: SMTP through EMAIL_HOST, or printed to the console. Password-reset and verification
+# e-mails carry live tokens, so with DEBUG off a missing EMAIL_HOST stops the start-up instead of
+# printing them into the server's log, unless DJANGO_EMAIL_BACKEND=console says that is meant.
 EMAIL_HOST = env_str("EMAIL_HOST")
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+}
+_email_backend = env_str("DJANGO_EMAIL_BACKEND") or (
+    "smtp" if EMAIL_HOST or not DEBUG else "console"
+)
+if _email_backend not in _EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_EMAIL_BACKEND must be smtp or console, not {_email_backend!r}."
+    )
+if _email_backend == "smtp" and not EMAIL_HOST:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set when DJANGO_DEBUG is off: without it password-reset links would "
+        "be printed to the server's log. Set DJANGO_EMAIL_BACKEND=console to print them on purpose."
+    )
+EMAIL_BACKEND = _EMAIL_BACKENDS[_email_backend]
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "BackCare <noreply@backcare.invalid>")
 
 # Security. With DEBUG off everything is on; DJANGO_SECURE_SSL_REDIRECT=false
@@ -160,6 +246,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Browser features no page uses are off (backcare.middleware.PrivateHeadersMiddleware); the
+# screen wake lock stays ours, for a guided session that keeps the screen on.
+BACKCARE_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), serial=(), hid=(), browsing-topics=(), "
+    "screen-wake-lock=(self)"
+)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
@@ -169,6 +262,16 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     if env_bool("DJANGO_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Request limits. No view takes files yet: every request body above BACKCARE_MAX_REQUEST_BYTES
+# is refused with 413 before it is read, and file parts are never spooled to disk
+# (backcare.middleware.RequestBodyLimitMiddleware); a view that takes files opts in with
+# @accepts_uploads(max_bytes=...). The proxy in front caps bodies too (docs/DEPLOY.md).
+BACKCARE_MAX_REQUEST_BYTES = env_int("BACKCARE_MAX_REQUEST_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = BACKCARE_MAX_REQUEST_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -17,14 +17,10 @@ from bench.generate import DATABASE_URL, setup_django
 from bench.pages import PATHS, session_form_data
 
 PAGES = ("bare", "today", "log: form", "log: save", "dashboard", "history", "catalog")
-# Pages whose content is cached per user (backcare/page_cache.py): measured built afresh
-# (the first visit after a change: the cache is emptied before each request) and cached.
-CACHED = ("today", "dashboard")
 REPEAT = 10
 
 
 def measure(email: str) -> dict[str, dict | None]:
-    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -34,10 +30,8 @@ def measure(email: str) -> dict[str, dict | None]:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(email=email))
     results: dict[str, dict | None] = {}
-    visits = [(page, page in CACHED) for page in PAGES]
-    visits += [(f"{page} (cached)", False) for page in CACHED]
-    for page, fresh in visits:
-        path = PATHS[page.split(":")[0].removesuffix(" (cached)")]
+    for page in PAGES:
+        path = PATHS["log" if page.startswith("log") else page]
         cpu, counts = [], []
         for _ in range(REPEAT):
             data = (
@@ -45,8 +39,6 @@ def measure(email: str) -> dict[str, dict | None]:
                 if page == "log: save"
                 else None
             )
-            if fresh:
-                cache.clear()
             started = time.process_time()
             with CaptureQueriesContext(connection) as queries:
                 response = client.post(path, data) if data else client.get(path)

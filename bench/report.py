@@ -18,8 +18,6 @@ TITLES = {
     "log: form": "Session form (GET)",
     "log: save": "Session save (POST)",
     "dashboard": "Dashboard",
-    "today (cached)": "Today, cached",
-    "dashboard (cached)": "Dashboard, cached",
     "history": "History",
     "catalog": "Catalog",
 }
@@ -182,10 +180,10 @@ class Report:
             f"{rows.get('entry', 0):,} exercise entries, {rows.get('checkin', 0):,} check-ins, "
             f"{rows.get('suggestion', 0):,} suggestions, {rows.get('rung_change', 0):,} rung "
             f"changes (generated in {data['seconds']} s).",
-            f"- **Stack**: gunicorn, {run['workers']} sync workers on {run['cores']} cores, "
+            f"- **Stack**: gunicorn, {run['workers']} gthread workers on {run['cores']} cores, "
             "PostgreSQL 15 and locust on the same machine; production settings "
-            "(DEBUG off, collectstatic, whitenoise) over plain HTTP; page cache "
-            f"(backcare/page_cache.py): {run.get('cache', 'in-memory, per worker')}.",
+            "(DEBUG off, collectstatic, whitenoise) over plain HTTP; cache: "
+            f"{run.get('cache', 'in-memory, per worker')}.",
             f"- **Machine load** (1-minute load average as each phase started): "
             f"{min(run['load_averages']):.1f}–{max(run['load_averages']):.1f} on "
             f"{run['cores']} cores; well above the bench's own share means other work "
@@ -214,11 +212,7 @@ class Report:
             *self._ceiling_rows(),
             "",
             "Logging a session is two requests (the form, then the save, which also refreshes "
-            "the suggestions); its ratio counts sessions logged per second. Today and the "
-            "Dashboard are cached per user until the user changes something: each of the "
-            "crowd's accounts is visited many times here without a change in between, so "
-            "these rows are mostly the cached page; the CPU table at the end gives what "
-            "building each page costs.",
+            "the suggestions); its ratio counts sessions logged per second.",
             "",
             "## Growth: 2 weeks against 2 years of history",
             "",
@@ -252,10 +246,7 @@ class Report:
             "CPU time of the Django process over 10 requests (PostgreSQL's time not included). "
             "CPU time leaves out waiting for the CPU, so it cross-checks the load test, though "
             "on a busy machine it still varies by a millisecond or two (compare the bare page's "
-            "three columns). Today and the Dashboard are cached per user until the user "
-            "changes something (backcare/page_cache.py): their first rows are the page built "
-            "afresh, as on the first visit after a change (the cache emptied before each "
-            "request), the rows marked cached are every visit after that.",
+            "three columns).",
             "",
             "| page | queries 2w | queries 2y | CPU ms 2w | CPU ms crowd | CPU ms 2y | CPU 2y/2w |",
             "|---|---|---|---|---|---|---|",

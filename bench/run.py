@@ -48,17 +48,16 @@ def say(message: str) -> None:
     print(f"bench: {message}", flush=True)
 
 
-# The page cache shared by the workers, as production runs it; the bench owns this database
-# number and empties it, as it does the PostgreSQL database.
+# The cache shared by the workers (rate limits), as production runs it with REDIS_URL.
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
-def redis_emptied() -> bool:
-    """Empty the bench's Redis database; False when no Redis answers (workers cache alone)."""
+def redis_answers() -> bool:
+    """False when no Redis answers: each worker then keeps its own cache in memory."""
     import redis
 
     try:
-        redis.Redis.from_url(REDIS_URL, socket_timeout=2).flushdb()
+        redis.Redis.from_url(REDIS_URL, socket_timeout=2).ping()
     except redis.RedisError:
         return False
     return True
@@ -120,7 +119,8 @@ def ensure_postgres() -> None:
 
 @contextmanager
 def gunicorn(env: dict):
-    """gunicorn on a free port, a worker per core, in its own process group; yields its URL.
+    """gunicorn as production runs it (gunicorn.conf.py) with WORKERS workers, on a free port,
+    in its own process group; yields its URL.
 
     Stopped whatever happens: an error, Ctrl-C or a SIGTERM.
     """
@@ -129,9 +129,10 @@ def gunicorn(env: dict):
         port = probe.getsockname()[1]
     log = open(RAW / "gunicorn.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(  # noqa: S603 - our own command
-        [BIN / "gunicorn", "backcare.wsgi", "--workers", str(WORKERS), "--bind",
+        [BIN / "gunicorn", "backcare.wsgi", "-c", "gunicorn.conf.py", "--bind",
          f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True,
+        cwd=ROOT, env=env | {"WEB_CONCURRENCY": str(WORKERS)}, stdout=log, stderr=log,
+        start_new_session=True,
     )  # fmt: skip
 
     try:
@@ -231,8 +232,7 @@ def main(argv: list[str] | None = None) -> None:
         if not (args.no_generate and old.name == "data.json"):
             old.unlink()
     ensure_postgres()
-    # A cache that outlived the database it was filled from would serve the old history.
-    shared_cache = redis_emptied()
+    shared_cache = redis_answers()
     env = environment(shared_cache)
     py = BIN / "python"
     if not args.no_generate:

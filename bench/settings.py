@@ -5,7 +5,12 @@ and the load test never trips django-axes. BACKCARE_BENCH routes the bare page
 (backcare/bench_views.py) that measures the ceiling of the stack; production never has it.
 """
 
-from backcare.settings import *  # noqa: F403
+import os
+
+# The bench sends no e-mail; production settings refuse to start without an e-mail setup.
+os.environ.setdefault("DJANGO_EMAIL_BACKEND", "console")
+
+from backcare.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_ENABLED = False

@@ -3,7 +3,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from exercises.forms import CatalogFilterForm, load_filter_choices
 from exercises.models import Exercise, Rung, Stage
@@ -23,7 +23,7 @@ def _stage_names(exercise: Exercise) -> list[str]:
     return [label.lower() for value, label in Stage.choices if value in present]
 
 
-@require_GET
+@require_safe
 def exercise_list(request: HttpRequest) -> HttpResponse:
     regions, equipment = load_filter_choices()
     form = CatalogFilterForm(request.GET, regions=regions, equipment=equipment)
@@ -46,7 +46,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(_catalog_queryset(request), slug=slug)
     return render(request, "exercises/exercise_detail.html", {"exercise": exercise})

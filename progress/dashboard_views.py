@@ -4,33 +4,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
-from backcare.page_cache import UserContent
 from progress import dashboard_figures as figures
 from progress import psfs
 from progress.charts import number
-from progress.dashboard import DEFAULT_RANGE, RANGES, dashboard_data
+from progress.dashboard import RANGES, dashboard_data
 from progress.models import PsfsActivity
 from progress.psfs_forms import ActivityFormSet
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    range_key = request.GET.get("range")
-    if range_key not in RANGES:  # anything unknown shows, and is cached as, the default
-        range_key = DEFAULT_RANGE
-    content = UserContent(request, "dashboard", request.user.local_today(), range_key)
-    if (html := content.get()) is None:
-        html = content.render(
-            "progress/_dashboard.html", _dashboard_context(request.user, range_key)
-        )
-    return render(request, "progress/dashboard.html", {"content": html})
-
-
-def _dashboard_context(user, range_key: str) -> dict:
-    data = dashboard_data(user, range_key)
+    data = dashboard_data(request.user, request.GET.get("range"))
     last_rated = data.psfs_scores[-1].day if data.psfs_scores else None
     context = {
         "data": data,
@@ -52,11 +39,11 @@ def _dashboard_context(user, range_key: str) -> dict:
                 for p in data.exercises
             ],
         }
-    return context
+    return render(request, "progress/dashboard.html", context)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def psfs_rate(request: HttpRequest) -> HttpResponse:
     activities = psfs.current_activities(request.user)
     slots = {a.position: a for a in activities}

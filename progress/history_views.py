@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from exercises.models import unit_in_name
 from progress import exports
@@ -66,7 +67,7 @@ def _for_display(sessions):
 
 
 @login_required
-@require_GET
+@require_safe
 def history(request: HttpRequest) -> HttpResponse:
     sessions = SessionLog.objects.filter(user=request.user).prefetch_related(_prefetch_entries())
     # get_page turns a page past the end into the last page, and anything else into page 1.
@@ -79,7 +80,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_user(request, pk)
     prefetch_related_objects([session], _prefetch_entries())
@@ -88,7 +89,7 @@ def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_user(request, pk)
     if request.method == "POST":
@@ -113,7 +114,8 @@ def _attachment(response: HttpResponse, extension: str, user) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@reauthentication_required
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     lines = exports.export_csv_lines(request.user, now=timezone.now())
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
@@ -122,7 +124,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@reauthentication_required
+@require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     body = exports.export_json(request.user, now=timezone.now())
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -130,7 +133,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def report(request: HttpRequest) -> HttpResponse:
     today = request.user.local_today()
     form = ReportRangeForm(request.GET, today=today)

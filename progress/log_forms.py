@@ -45,7 +45,6 @@ class SessionForm(forms.Form):
         max_length=2000,
         widget=log_widgets.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
-    submission_key = forms.UUIDField(widget=log_widgets.HiddenInput, required=False)
 
     def __init__(self, *args, today, **kwargs):
         self.today = today
@@ -54,7 +53,6 @@ class SessionForm(forms.Form):
         self.fields["day"].widget.attrs["min"] = (today - timedelta(days=BACKDATE_DAYS)).isoformat()
         if not self.is_bound:
             self.initial.setdefault("day", today)
-            self.initial.setdefault("submission_key", uuid.uuid4())
 
     def clean_day(self):
         day = self.cleaned_data["day"]
@@ -66,9 +64,36 @@ class SessionForm(forms.Form):
             raise forms.ValidationError(f"Sessions can be logged up to {BACKDATE_DAYS} days back.")
         return day
 
-    def clean_submission_key(self):
-        # A form posted without its key (a hand-made request) still saves once.
-        return self.cleaned_data["submission_key"] or uuid.uuid4()
+
+MISSING_KEY = (
+    "This page was sent without its save key, so nothing was saved. Your entries are kept "
+    "below: check them and save again."
+)
+
+
+class NewSessionForm(SessionForm):
+    """A new session carries a one-time key: a second submit of the page stores nothing."""
+
+    submission_key = forms.UUIDField(
+        widget=log_widgets.HiddenInput,
+        error_messages={"required": MISSING_KEY, "invalid": MISSING_KEY},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+    def clean(self):
+        cleaned = super().clean()
+        # Without a key every post would store one more session. The field is hidden, so
+        # its error is said above the form, and the page comes back with a fresh key for
+        # the next save.
+        if errors := self._errors.pop("submission_key", None):
+            self.add_error(None, errors)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("submission_key")] = str(uuid.uuid4())
+        return cleaned
 
 
 class EntryForm(forms.Form):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from progress import red_flags
 from progress.engine import Dose
-from progress.log_forms import CheckInForm, EntryForm, SessionForm
+from progress.log_forms import CheckInForm, EntryForm, NewSessionForm, SessionForm
 from progress.models import ExerciseEntry, PlanExercise, SessionLog, Suggestion
 from progress.sessions import EntryData, checkin_record, session_log, session_update
 from progress.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
@@ -49,7 +49,7 @@ def _all_valid(session_form, entry_forms) -> bool:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def session_new(request: HttpRequest) -> HttpResponse:
     if gate := _screen_gate(request):
         return gate
@@ -67,7 +67,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
         return redirect("plan")
     data = request.POST or None
     today = request.user.local_today()
-    session_form = SessionForm(data, today=today)
+    session_form = NewSessionForm(data, today=today)
     entry_forms = [
         EntryForm(data, prefix=f"e{item.pk}", item=item, rung=item.rung, dose=item.dose)
         for item in items
@@ -96,7 +96,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_user(request, pk)
     entries = list(ExerciseEntry.objects.filter(session=session).select_related("exercise", "rung"))
@@ -158,7 +158,7 @@ def _entry_initial(entry: ExerciseEntry) -> dict:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -187,14 +187,14 @@ def checkin(request: HttpRequest) -> HttpResponse:
 @require_POST
 def suggestion_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     suggestion = _get_suggestion_for_user(request, pk)
-    if not suggestion.is_actionable:
+    decide = suggestion_accept if decision == "accept" else suggestion_decline
+    # Decided under the plan's lock: a second click finds it already decided.
+    if not decide(suggestion=suggestion):
         messages.info(request, "That suggestion was already decided or replaced.")
         return redirect("today")
     name = suggestion.plan_exercise.exercise.name
     if decision == "accept":
-        suggestion_accept(suggestion=suggestion)
         messages.success(request, f"{name}: {suggestion.summary.lower()} — done.")
     else:
-        suggestion_decline(suggestion=suggestion)
         messages.info(request, f"{name}: suggestion declined. You stay where you are.")
     return redirect("today")

@@ -1,10 +1,11 @@
 """Writes to a user's plan, each one transaction: callable from views, commands or tests."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from exercises.models import Exercise, Rung
+from progress.locks import lock_plan, lock_user
 from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, SafetyScreen
 from progress.red_flags import Outcome, screen_outcome
 
@@ -36,29 +37,29 @@ def _check_rung(exercise: Exercise, rung: Rung) -> None:
         raise PlanError(f"That rung does not belong to {exercise.name}.")
 
 
+@transaction.atomic
 def plan_create_from_template(
     *, user, template: PlanTemplate, starting_rungs: dict[int, Rung] | None = None
 ) -> Plan:
     """Start the user's plan; a second start (double click, back button) is refused."""
+    lock_user(user)
+    if Plan.objects.filter(user=user).exists():
+        raise PlanError("You already have a plan.")
     starting_rungs = starting_rungs or {}
     items = list(template.items.select_related("exercise", "starting_rung"))
-    try:
-        with transaction.atomic():
-            plan = Plan.objects.create(user=user, template=template)
-            for order, item in enumerate(items, start=1):
-                rung = starting_rungs.get(item.exercise_id) or item.starting_rung
-                _check_rung(item.exercise, rung)
-                plan_item = PlanExercise.objects.create(
-                    plan=plan, exercise=item.exercise, rung=rung, order=order
-                )
-                RungChange.objects.create(
-                    plan_exercise=plan_item,
-                    to_rung=rung,
-                    source=RungChange.Source.START,
-                    reason=f"Started the “{template.name}” plan on rung {rung.position}.",
-                )
-    except IntegrityError:
-        raise PlanError("You already have a plan.") from None
+    plan = Plan.objects.create(user=user, template=template)
+    for order, item in enumerate(items, start=1):
+        rung = starting_rungs.get(item.exercise_id) or item.starting_rung
+        _check_rung(item.exercise, rung)
+        plan_item = PlanExercise.objects.create(
+            plan=plan, exercise=item.exercise, rung=rung, order=order
+        )
+        RungChange.objects.create(
+            plan_exercise=plan_item,
+            to_rung=rung,
+            source=RungChange.Source.START,
+            reason=f"Started the “{template.name}” plan on rung {rung.position}.",
+        )
     return plan
 
 
@@ -66,6 +67,8 @@ def plan_create_from_template(
 def plan_add_exercise(*, plan: Plan, exercise: Exercise, rung: Rung | None = None) -> PlanExercise:
     if not exercise.is_published:
         raise PlanError(f"{exercise.name} is not available.")
+    # Under the lock, a second add of the same exercise sees the first and is refused.
+    plan = lock_plan(plan.pk)
     if plan.items.filter(exercise=exercise).exists():
         raise PlanError(f"{exercise.name} is already in your plan.")
     rung = rung or exercise.rungs.order_by("position").first()
@@ -89,6 +92,10 @@ def plan_exercise_move(
 ) -> RungChange | None:
     """Move a plan exercise to another rung of its ladder, recording from, to and why."""
     _check_rung(item.exercise, rung)
+    # Two moves sent at once would each record a change from the rung read before either
+    # saved: the second must see where the first left the exercise.
+    lock_plan(item.plan_id)
+    item.refresh_from_db(fields=["rung", "custom_sets", "custom_amount"])
     if rung.pk == item.rung_id:
         return None
     change = RungChange.objects.create(

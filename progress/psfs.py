@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from progress.locks import lock_user
 from progress.models import PsfsActivity, PsfsRating
 
 # Stratford 1995: a change of 2 points in the mean is meaningful.
@@ -53,6 +54,8 @@ def _same_name(a: str, b: str) -> bool:
 @transaction.atomic
 def psfs_rate(*, user, day: date, ratings: list[ActivityRating]) -> None:
     """Store one day's ratings; a renamed or dropped activity is retired, keeping its history."""
+    # Two submits at once would both find a slot empty and both name an activity for it.
+    lock_user(user)
     now = timezone.now()
     current = {
         a.position: a

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from progress import red_flags
+from progress.locks import lock_user
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, SafetyScreen, SessionLog
 
 
@@ -35,6 +36,7 @@ class EntryData:
         )  # fmt: skip
 
 
+@transaction.atomic
 def session_log(
     *,
     user,
@@ -45,32 +47,25 @@ def session_log(
     entries: list[tuple[PlanExercise, EntryData]],
 ) -> tuple[SessionLog, bool]:
     """Store a session once; a repeated submit of the same form returns the first one."""
-    try:
-        with transaction.atomic():
-            session = SessionLog.objects.create(
-                user=user,
-                day=day,
-                pain_before=pain_before,
-                note=note,
-                submission_key=submission_key,
-            )
-            ExerciseEntry.objects.bulk_create(
-                ExerciseEntry(
-                    session=session,
-                    plan_exercise=item,
-                    exercise_id=item.exercise_id,
-                    rung=item.rung,
-                    prescribed_sets=item.dose.sets,
-                    prescribed_amount=item.dose.amount,
-                    **data.as_fields(),
-                )
-                for item, data in entries
-            )
-    except IntegrityError:
-        existing = SessionLog.objects.filter(user=user, submission_key=submission_key).first()
-        if existing is None:
-            raise
+    lock_user(user)
+    existing = SessionLog.objects.filter(user=user, submission_key=submission_key).first()
+    if existing is not None:
         return existing, False
+    session = SessionLog.objects.create(
+        user=user, day=day, pain_before=pain_before, note=note, submission_key=submission_key
+    )
+    ExerciseEntry.objects.bulk_create(
+        ExerciseEntry(
+            session=session,
+            plan_exercise=item,
+            exercise_id=item.exercise_id,
+            rung=item.rung,
+            prescribed_sets=item.dose.sets,
+            prescribed_amount=item.dose.amount,
+            **data.as_fields(),
+        )
+        for item, data in entries
+    )
     return session, True
 
 
@@ -96,6 +91,8 @@ def checkin_record(
     *, user, day: date, morning_pain: int, flags: list[str]
 ) -> tuple[CheckIn, SafetyScreen | None]:
     """Record this morning; a red flag pauses the plan and asks for a new safety screen."""
+    # Under the lock, a second submit finds this morning's row and updates it.
+    lock_user(user)
     checkin, _ = CheckIn.objects.update_or_create(
         user=user, day=day, defaults={"morning_pain": morning_pain, "red_flags": flags}
     )

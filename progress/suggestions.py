@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from exercises.models import Rung
 from progress import engine
+from progress.locks import lock_plan
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, RungChange, Suggestion
 from progress.plans import plan_exercise_move, plan_exercise_set_paused
 
@@ -174,7 +175,11 @@ def _store(
 
 
 @transaction.atomic
-def suggestion_accept(*, suggestion: Suggestion) -> None:
+def suggestion_accept(*, suggestion: Suggestion) -> bool:
+    """Carry out the suggestion; False when it was decided or replaced in the meantime."""
+    suggestion = _still_actionable(suggestion)
+    if suggestion is None:
+        return False
     item = suggestion.plan_exercise
     if suggestion.target_rung_id:
         plan_exercise_move(
@@ -187,10 +192,30 @@ def suggestion_accept(*, suggestion: Suggestion) -> None:
         item.custom_sets, item.custom_amount = suggestion.new_sets, suggestion.new_amount
         item.save(update_fields=["custom_sets", "custom_amount"])
     _decide(suggestion, Decision.ACCEPTED)
+    return True
 
 
-def suggestion_decline(*, suggestion: Suggestion) -> None:
+@transaction.atomic
+def suggestion_decline(*, suggestion: Suggestion) -> bool:
+    """Keep things as they are; False when it was decided or replaced in the meantime."""
+    suggestion = _still_actionable(suggestion)
+    if suggestion is None:
+        return False
     _decide(suggestion, Decision.DECLINED)
+    return True
+
+
+def _still_actionable(suggestion: Suggestion) -> Suggestion | None:
+    """The suggestion as it is once the plan's other writes have committed, if still open."""
+    # The page's copy may be stale: repeated clicks on Accept, or a refresh that replaced
+    # it, must not move the exercise twice. The plan lock is the one refresh takes too.
+    lock_plan(suggestion.plan_exercise.plan_id)
+    fresh = (
+        Suggestion.objects.select_related("plan_exercise", "target_rung")
+        .filter(pk=suggestion.pk)
+        .first()
+    )
+    return fresh if fresh is not None and fresh.is_actionable else None
 
 
 def _decide(suggestion: Suggestion, decision: str) -> None:

@@ -1,11 +1,11 @@
+from allauth.account.utils import has_verified_email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from backcare.page_cache import UserContent
 from exercises.models import Exercise, Rung
 from progress import plans, red_flags
 from progress.forms import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
@@ -45,7 +45,7 @@ def _screen_gate(request: HttpRequest):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def safety(request: HttpRequest) -> HttpResponse:
     form = SafetyScreenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +70,7 @@ def safety(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_start(request: HttpRequest) -> HttpResponse:
     if gate := _screen_gate(request):
         return gate
@@ -106,7 +106,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def plan_detail(request: HttpRequest) -> HttpResponse:
     plan = _user_plan(request.user)
     if plan is None:
@@ -195,7 +195,7 @@ def plan_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
     item = _get_plan_item_for_user(request, pk)
     changes = item.rung_changes.select_related("from_rung", "to_rung")
@@ -203,20 +203,20 @@ def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def today(request: HttpRequest) -> HttpResponse:
     local_today = request.user.local_today()
-    content = UserContent(request, "today", local_today)
-    # Cached only once the gates below were passed; passing them again takes a POST
-    # (a new screen, a plan), which changes the key.
-    if (html := content.get()) is None:
-        plan = gated_plan(request.user, local_today)
-        if plan is None:
-            return _screen_gate(request) or redirect("plan_start")
-        if plan.screen_outcome != Outcome.CLEAR:
-            return redirect("safety")
-        html = content.render(
-            "progress/_today.html",
-            {"page": today_page(plan, local_today), "local_today": local_today},
-        )
-    return render(request, "progress/today.html", {"content": html})
+    plan = gated_plan(request.user, local_today)
+    if plan is None:
+        return _screen_gate(request) or redirect("plan_start")
+    if plan.screen_outcome != Outcome.CLEAR:
+        return redirect("safety")
+    return render(
+        request,
+        "progress/today.html",
+        {
+            "page": today_page(plan, local_today),
+            "local_today": local_today,
+            "email_verified": has_verified_email(request.user),
+        },
+    )

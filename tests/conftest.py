@@ -7,14 +7,15 @@ import time_machine
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from tests.mfa_helpers import with_totp
+
 PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Rolled-back tests reuse user ids, so one test's cached pages must not reach the next."""
-    cache.clear()
-    yield
+def rate_limits_reset():
+    """django-allauth counts rate limits (failed log-ins, sign-ups) in the cache, which
+    outlives each test's rolled-back database: one test's attempts must not lock out the next."""
     cache.clear()
 
 
@@ -40,14 +41,22 @@ def alice_client(client, alice):
 
 
 @pytest.fixture
+def admin_user(django_user_model):
+    """pytest-django's admin, with an authenticator app set up."""
+    return with_totp(
+        django_user_model.objects.create_superuser(email="admin@example.com", password=PASSWORD)
+    )
+
+
+@pytest.fixture
 def editor(django_user_model):
-    """A staff member of the "Catalog editors" group, not a superuser."""
+    """A staff member of the "Catalog editors" group, not a superuser, with two-factor on."""
     from exercises.editors import GROUP, ensure_catalog_editors_group
 
     ensure_catalog_editors_group()
     user = django_user_model.objects.create_user(email="editor@example.com", is_staff=True)
     user.groups.add(Group.objects.get(name=GROUP))
-    return user
+    return with_totp(user)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
+# Tests send e-mail to the locmem backend (below); this only lets production settings load.
+os.environ.setdefault("DJANGO_EMAIL_BACKEND", "console")
 
 from backcare.settings import *  # noqa: E402, F403
 
@@ -20,3 +22,7 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test starts with an empty cache (tests/conftest.py clears it), whatever REDIS_URL says.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests travel days ahead with one signed-in client; tests/test_session_lifetime.py puts the
+# production limits back where it tests them.
+BACKCARE_SESSION_IDLE_MINUTES = BACKCARE_SESSION_MAX_HOURS = 10 * 365 * 24 * 60
+SESSION_COOKIE_AGE = BACKCARE_SESSION_MAX_HOURS * 3600

@@ -3,6 +3,7 @@ import pytest
 from exercises.catalog import catalog_load
 from exercises.models import Equipment, Exercise, Region, Rung
 from progress.models import Plan, PlanExercise
+from tests.mfa_helpers import with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +12,7 @@ RUNG_FIELDS = Rung.CONTENT_FIELDS
 
 @pytest.fixture
 def superuser(django_user_model):
-    return django_user_model.objects.create_superuser(email="admin@example.com")
+    return with_totp(django_user_model.objects.create_superuser(email="admin@example.com"))
 
 
 @pytest.fixture

@@ -3,13 +3,16 @@ import pytest
 from exercises.catalog import catalog_load
 from exercises.models import Exercise, Rung
 from progress.models import Plan, PlanExercise
+from tests.mfa_helpers import with_totp
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser(email="admin@example.com"))
+    client.force_login(
+        with_totp(django_user_model.objects.create_superuser(email="admin@example.com"))
+    )
     return client
 
 

@@ -1,4 +1,9 @@
-"""Concurrent writes and a database restart, against a real PostgreSQL server."""
+"""Concurrent writes and a database restart, against a real PostgreSQL server.
+
+A double click or two open tabs must store each thing once, answer every request, and never
+make the database raise a constraint error: PostgreSQL's log records the failing statement,
+values and all, and those values are health data.
+"""
 
 import os
 import shutil
@@ -10,13 +15,26 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import close_old_connections, connection, connections
+from django.db import IntegrityError, close_old_connections, connection, connections
 from django.test import Client
 
-from progress.models import ExerciseEntry, PlanTemplate, SessionLog
+from exercises.models import Exercise
+from progress.models import (
+    CheckIn,
+    ExerciseEntry,
+    Plan,
+    PlanExercise,
+    PlanTemplate,
+    PsfsActivity,
+    PsfsRating,
+    RungChange,
+    SessionLog,
+    Suggestion,
+)
 from progress.plans import plan_create_from_template, screen_record
 from progress.red_flags import QUESTIONS
 from tests.logging_helpers import session_post
+from tests.test_psfs import form_data as psfs_form
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -60,22 +78,114 @@ def post_session(client, data):
     return client.post("/sessions/new/", data).status_code
 
 
-def test_two_simultaneous_submits_of_one_form_store_one_session(catalog):
-    user, plan = make_walker(1)
-    data = session_post(plan, day=DAY)
-    barrier = threading.Barrier(2)
+class IntegrityErrors(list):
+    """The constraint errors the database raised on the connections this is installed on."""
+
+    def __call__(self, execute, sql, params, many, context):
+        try:
+            return execute(sql, params, many, context)
+        except IntegrityError as error:
+            # The first line names the constraint; the detail below it repeats the values.
+            self.append(str(error).splitlines()[0])
+            raise
+
+
+def post_at_once(n: int, user, url: str, data: dict) -> tuple[list[int], IntegrityErrors]:
+    """n identical posts by one user, released together, each on its own connection."""
+    barrier = threading.Barrier(n)
+    errors = IntegrityErrors()
 
     @in_thread
-    def submit(_):
+    def post(_):
         client = signed_in(user)
-        barrier.wait()
-        return post_session(client, data)
+        with connection.execute_wrapper(errors):
+            barrier.wait()
+            return client.post(url, data).status_code
 
-    with ThreadPoolExecutor(2) as pool:
-        statuses = list(pool.map(submit, range(2)))
+    with ThreadPoolExecutor(n) as pool:
+        statuses = list(pool.map(post, range(n)))
+    return statuses, errors
+
+
+def test_two_simultaneous_submits_of_one_form_store_one_session(catalog):
+    user, plan = make_walker(1)
+    statuses, errors = post_at_once(2, user, "/sessions/new/", session_post(plan, day=DAY))
     assert statuses == [302, 302]
     assert SessionLog.objects.filter(user=user).count() == 1
     assert ExerciseEntry.objects.filter(session__user=user).count() == 3
+    assert errors == []
+
+
+def test_simultaneous_check_ins_store_one_morning(catalog):
+    user, _ = make_walker(1)
+    statuses, errors = post_at_once(4, user, "/checkin/", {"morning_pain": "2"})
+    assert statuses == [302] * 4
+    assert CheckIn.objects.filter(user=user).count() == 1
+    assert errors == []
+
+
+def test_simultaneous_psfs_ratings_name_each_activity_once(catalog):
+    user, _ = make_walker(1)
+    data = psfs_form(("Putting on socks", 3), ("Stairs", 5))
+    statuses, errors = post_at_once(4, user, "/progress/psfs/", data)
+    assert statuses == [302] * 4
+    names = PsfsActivity.objects.filter(user=user).values_list("position", "name")
+    assert sorted(names) == [(1, "Putting on socks"), (2, "Stairs")]
+    assert PsfsRating.objects.filter(activity__user=user).count() == 2
+    assert errors == []
+
+
+def test_simultaneous_adds_of_one_exercise_add_it_once(catalog):
+    user, plan = make_walker(1)
+    pullover = Exercise.objects.get(slug="pullover")
+    statuses, errors = post_at_once(4, user, "/plan/add/", {"exercise": pullover.pk})
+    assert statuses == [302] * 4
+    assert plan.items.filter(exercise=pullover).count() == 1
+    assert errors == []
+
+
+def test_simultaneous_plan_starts_start_one_plan(catalog):
+    user = get_user_model().objects.create_user(email="starter@example.com", password="x")
+    screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+    statuses, errors = post_at_once(4, user, "/plan/start/", {"template": "starter"})
+    assert statuses == [302] * 4
+    assert Plan.objects.filter(user=user).count() == 1
+    assert PlanExercise.objects.filter(plan__user=user).count() == 3
+    assert errors == []
+
+
+def test_simultaneous_moves_to_one_rung_record_one_change(catalog):
+    user, plan = make_walker(1)
+    item = plan.items.get(exercise__slug="glute-bridge")
+    rung = item.exercise.rungs.get(position=3)
+    data = {f"i{item.pk}-rung": rung.pk}
+    statuses, errors = post_at_once(4, user, f"/plan/items/{item.pk}/rung/", data)
+    assert statuses == [302] * 4
+    moves = RungChange.objects.filter(plan_exercise=item, source=RungChange.Source.MANUAL)
+    assert [(m.from_rung.position, m.to_rung.position) for m in moves] == [(1, 3)]
+    assert errors == []
+
+
+def test_eight_simultaneous_accepts_move_the_exercise_once(catalog):
+    user, plan = make_walker(1)
+    item = plan.items.select_related("rung").get(exercise__slug="glute-bridge")
+    suggestion = Suggestion.objects.create(
+        plan_exercise=item,
+        action="progress",
+        rule="2-for-2",
+        summary="Move up to rung 2",
+        reasons=["Two good days in a row."],
+        from_rung=item.rung,
+        target_rung=item.exercise.rungs.get(position=item.rung.position + 1),
+        basis="test",
+    )
+    statuses, errors = post_at_once(8, user, f"/suggestions/{suggestion.pk}/accept/", {})
+    assert statuses == [302] * 8
+    moves = RungChange.objects.filter(plan_exercise=item, source=RungChange.Source.SUGGESTION)
+    assert [m.to_rung.position for m in moves] == [2]
+    item.refresh_from_db()
+    assert item.rung.position == 2
+    assert errors == []
 
 
 def test_many_users_logging_at_once_store_exactly_what_succeeded(catalog):

@@ -1,5 +1,9 @@
 import pytest
+from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.test import Client
 
 from tests.conftest import PASSWORD
 
@@ -27,3 +31,31 @@ class TestDeleteAccount:
         assert not User.objects.filter(pk=alice.pk).exists()
         assert User.objects.filter(pk=bob.pk).exists()
         assert "_auth_user_id" not in alice_client.session
+
+
+def logged_in_client(email="alice@example.com", **extra) -> Client:
+    client = Client(**extra)
+    r = client.post("/accounts/login/", {"login": email, "password": PASSWORD})
+    assert r.status_code == 302
+    return client
+
+
+class TestDeleteLeavesNothing:
+    def test_it_ends_the_accounts_other_sessions(self, alice):
+        phone = logged_in_client(HTTP_USER_AGENT="phone")
+        laptop = logged_in_client(HTTP_USER_AGENT="laptop")
+        assert phone.get("/accounts/profile/").status_code == 200
+        laptop.post("/accounts/delete/", {"password": PASSWORD})
+        r = phone.get("/accounts/profile/")
+        assert r.status_code == 302
+        assert r.url.startswith("/accounts/login/")
+        assert not UserSession.objects.exists()
+        assert not Session.objects.exists()
+
+    def test_it_forgets_the_addresses_failed_log_ins(self, alice):
+        client = Client()
+        for _ in range(4):
+            client.post("/accounts/login/", {"login": "alice@example.com", "password": "x"})
+        assert [key for key in cache._cache if "login_failed" in key]
+        logged_in_client().post("/accounts/delete/", {"password": PASSWORD})
+        assert not [key for key in cache._cache if "login_failed" in key]

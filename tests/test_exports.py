@@ -19,6 +19,7 @@ from progress.models import SessionLog, Suggestion
 from progress.psfs import ActivityRating, psfs_rate
 from progress.sessions import EntryData, checkin_record, session_log
 from progress.suggestions import suggestion_accept
+from tests.conftest import PASSWORD
 from tests.logging_helpers import at_morning, check_in, log_session
 from tests.test_history import bulk_history
 
@@ -42,6 +43,12 @@ def get_json(client) -> dict:
 
 def of_type(rows: list[dict], record_type: str) -> list[dict]:
     return [r for r in rows if r["record_type"] == record_type]
+
+
+@pytest.fixture(autouse=True)
+def recently_authenticated(alice_client):
+    """An export asks for the password again unless it was given in the last minutes."""
+    assert alice_client.post("/accounts/reauthenticate/", {"password": PASSWORD}).status_code == 302
 
 
 @pytest.fixture

@@ -39,13 +39,45 @@ class TestPasswordChange:
         from tests.conftest import PASSWORD
 
         r = alice_client.post(
-            "/accounts/password_change/",
+            "/accounts/password/change/",
             {
-                "old_password": PASSWORD,
-                "new_password1": "a-brand-new-passphrase",
-                "new_password2": "a-brand-new-passphrase",
+                "oldpassword": PASSWORD,
+                "password1": "a-brand-new-passphrase",
+                "password2": "a-brand-new-passphrase",
             },
         )
         assert r.status_code == 302
         alice.refresh_from_db()
         assert alice.check_password("a-brand-new-passphrase")
+
+    def test_a_short_new_password_is_refused_with_a_message(self, alice_client, alice):
+        from tests.conftest import PASSWORD
+
+        r = alice_client.post(
+            "/accounts/password/change/",
+            {"oldpassword": PASSWORD, "password1": "Sh0rt-pass", "password2": "Sh0rt-pass"},
+        )
+        assert "at least 12 characters" in r.content.decode()
+        alice.refresh_from_db()
+        assert alice.check_password(PASSWORD)
+
+
+class TestOtherBrowsers:
+    def test_log_out_of_all_other_browsers(self, alice):
+        from django.test import Client
+
+        from tests.conftest import PASSWORD
+
+        def browser(agent):
+            c = Client(HTTP_USER_AGENT=agent)
+            c.post("/accounts/login/", {"login": "alice@example.com", "password": PASSWORD})
+            return c
+
+        phone, laptop, here = browser("phone"), browser("laptop"), browser("desk")
+        page = here.get("/accounts/sessions/").content.decode()
+        assert "phone" in page and "laptop" in page
+        r = here.post("/accounts/sessions/", {"action": "logout"})
+        assert r.status_code == 302
+        assert here.get("/accounts/profile/").status_code == 200
+        for other in (phone, laptop):
+            assert other.get("/accounts/profile/").url.startswith("/accounts/login/")

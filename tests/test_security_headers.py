@@ -38,6 +38,7 @@ def production():
         "SECRET_KEY": "a-production-like-secret-key-for-this-probe-only-0123456789",
         "ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": "sqlite://:memory:",
+        "EMAIL_HOST": "smtp.example.org",
     }
     result = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, check=True
@@ -73,6 +74,12 @@ def test_the_content_security_policy_allows_only_our_own_files(production):
 )
 def test_the_other_security_headers(production, header, value):
     assert production["headers"][header] == value
+
+
+def test_unused_browser_features_are_off(production):
+    policy = production["headers"]["Permissions-Policy"]
+    assert "camera=()" in policy and "microphone=()" in policy and "geolocation=()" in policy
+    assert "screen-wake-lock=(self)" in policy
 
 
 def test_cookies_are_secure(production):

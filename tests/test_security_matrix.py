@@ -58,7 +58,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(name, alice_objects):
     assert response.url.startswith("/accounts/login/?next=")
 
 
-@pytest.mark.parametrize("name", sorted(SIGNED_IN - {"logout"}))
+@pytest.mark.parametrize("name", sorted(SIGNED_IN - {"account_logout"}))
 def test_signed_in_pages_send_anonymous_visitors_to_log_in(name, client):
     response = client.get(reverse(name))
     assert response.status_code in (302, 405)
@@ -67,7 +67,10 @@ def test_signed_in_pages_send_anonymous_visitors_to_log_in(name, client):
 
 
 @pytest.mark.parametrize(
-    "name", sorted(SIGNED_IN | OWNED.keys() | {"signup", "login", "password_reset"})
+    "name",
+    sorted(
+        SIGNED_IN | OWNED.keys() | {"account_signup", "account_login", "account_reset_password"}
+    ),
 )
 def test_every_post_needs_a_csrf_token(name, alice_objects, alice):
     client = Client(enforce_csrf_checks=True)

@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -89,6 +90,27 @@ class TestSessionNew:
         assert "That session was already saved." in r.content.decode()
         assert SessionLog.objects.count() == 1
         assert ExerciseEntry.objects.count() == 3
+
+    @pytest.mark.parametrize("key", [None, "", "not-a-key"])
+    def test_a_post_without_its_save_key_saves_nothing_and_keeps_what_was_typed(
+        self, alice_client, alice_plan, key
+    ):
+        data = session_post(alice_plan, day=DAY, note="kept")
+        data.pop("submission_key")
+        if key is not None:
+            data["submission_key"] = key
+        with at_morning(DAY):
+            r = alice_client.post("/sessions/new/", data)
+            html = r.content.decode()
+            assert r.status_code == 200
+            assert "sent without its save key, so nothing was saved" in html
+            assert "kept</textarea>" in html
+            assert not SessionLog.objects.exists()
+            # The page comes back with a fresh key: saving it again stores the session once.
+            fresh = re.search(r'name="submission_key" value="([^"]+)"', html)[1]
+            for _ in range(2):
+                alice_client.post("/sessions/new/", data | {"submission_key": fresh})
+        assert SessionLog.objects.get().note == "kept"
 
     @pytest.mark.parametrize(
         "field, value, message",

@@ -1,12 +1,22 @@
+import re
+
 import pytest
-from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from exercises.models import Exercise
 from progress.models import PlanExercise
+from progress.plans import screen_record
+from progress.red_flags import QUESTIONS
 
 pytestmark = pytest.mark.django_db
+
+
+def form_token(html: str, action: str) -> str:
+    """The CSRF token inside the form posting to `action` (the nav's log-out form has its own)."""
+    form = re.search(rf'<form[^>]*action="{re.escape(action)}".*?</form>', html, re.S).group(0)
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
 
 
 class TestToday:
@@ -43,7 +53,6 @@ class TestToday:
     def test_its_query_count_does_not_grow_with_the_plan(self, alice_client, alice_plan):
         with CaptureQueriesContext(connection) as small:
             alice_client.get("/today/")
-        cache.clear()  # rows added behind the app's back: build the page afresh
         for exercise in Exercise.objects.exclude(plan_items__plan=alice_plan):
             PlanExercise.objects.create(
                 plan=alice_plan, exercise=exercise, rung=exercise.rungs.first()
@@ -52,3 +61,31 @@ class TestToday:
             html = alice_client.get("/today/").content.decode()
         assert "Pullover" in html
         assert len(large) == len(small)
+
+    def test_it_shows_the_users_own_plan_and_nobody_elses(self, alice_plan, bob, bob_plan):
+        screen_record(user=bob, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+        bob_client = Client()
+        bob_client.force_login(bob)
+        html = bob_client.get("/today/").content.decode()
+        bobs = {i.exercise.name for i in bob_plan.items.all()}
+        alices_only = {i.exercise.name for i in alice_plan.items.all()} - bobs
+        assert bobs and all(name in html for name in bobs)
+        assert alices_only and not any(name in html for name in alices_only)
+
+    def test_a_curators_edit_of_a_rung_shows_at_once(self, alice_client, alice_plan):
+        rung = alice_plan.items.get(exercise__slug="glute-bridge").rung
+        rung.name = "Bridge with a pause at the top"
+        rung.save()
+        assert rung.name in alice_client.get("/today/").content.decode()
+
+    def test_its_forms_post_from_each_of_the_users_browsers(self, alice, alice_plan):
+        alice_plan.items.update(is_paused=True)  # every exercise gets a resume form on Today
+        phone, laptop = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+        for browser, paused in zip((phone, laptop), alice_plan.items.all()[:2], strict=True):
+            browser.force_login(alice)
+            action = f"/plan/items/{paused.pk}/resume/"
+            token = form_token(browser.get("/today/").content.decode(), action)
+            response = browser.post(action, {"csrfmiddlewaretoken": token, "next": "today"})
+            assert response.status_code == 302
+            paused.refresh_from_db()
+            assert not paused.is_paused

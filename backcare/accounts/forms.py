@@ -1,8 +1,7 @@
 import zoneinfo
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.core.validators import MaxLengthValidator
 
 from backcare.accounts.models import User
 
@@ -11,27 +10,17 @@ def _time_zone_choices():
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
-class SignupForm(UserCreationForm):
-    class Meta:
-        model = User
-        fields = ("email",)
-        labels = {"email": "E-mail address"}
+class SignupForm(AllauthSignupForm):
+    """Sign-up that never says whether an address already has an account.
 
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this e-mail address already exists. Log in or reset your password."
-            )
-        return email
+    allauth only hides that when verification is mandatory for every log-in; here people may
+    use the app before they verify, so the form just notes the conflict and the sign-up view
+    answers both cases alike (backcare.accounts.views.SignupView).
+    """
 
-
-class LoginForm(AuthenticationForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Django sets max_length here without its validator; without one an over-long
-        # "e-mail" reaches authenticate() and django-axes' 255-character log column.
-        self.fields["username"].validators.append(MaxLengthValidator(254))
+    def validate_unique_email(self, value: str) -> str:
+        self.account_already_exists = User.objects.filter(email__iexact=value).exists()
+        return value
 
 
 class ProfileForm(forms.ModelForm):

@@ -47,9 +47,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
-    # Bumped after every change the user makes (backcare.middleware.DataVersionMiddleware):
-    # pages built from their data are cached under it (backcare.page_cache).
-    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -1,41 +1,29 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
+"""Account pages: django-allauth's, with our sign-up, profile and delete.
+
+The paths of the pages before allauth (password_change/, password_reset/, reset/...) redirect
+to their new places, so bookmarks and old e-mails still lead somewhere useful.
+"""
+
+from django.urls import include, path
+from django.views.generic import RedirectView
 
 from backcare.accounts import views
-from backcare.accounts.forms import LoginForm
 
 urlpatterns = [
-    path("signup/", views.signup, name="signup"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
-    path(
-        "password_change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
-    path("password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
-    path(
-        "password_reset/done/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
+    path("signup/", views.signup, name="account_signup"),
+    path("confirm-email/<str:key>/", views.confirm_email, name="account_confirm_email"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete_account, name="delete_account"),
+    path(
+        "password_change/",
+        RedirectView.as_view(pattern_name="account_change_password", permanent=True),
+        name="legacy_password_change",
+    ),
+    path(
+        "password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password", permanent=True),
+        name="legacy_password_reset",
+    ),
+    path("reset/<uidb64>/<token>/", views.expired_reset_link, name="legacy_password_reset_link"),
+    path("", include("allauth.urls")),
 ]
