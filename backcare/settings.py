@@ -105,7 +105,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "backcare.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis outage must not become an error page: reads miss, writes are dropped
             # (rate limits count nothing meanwhile), and each failure is logged.

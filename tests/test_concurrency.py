@@ -271,3 +271,27 @@ def test_a_database_restart_fails_cleanly_and_recovers_by_itself(catalog):
     assert SessionLog.objects.count() == statuses.count(302)
     for session in SessionLog.objects.all():
         assert session.entries.count() == 3, "a half-written session"
+
+
+def test_simultaneous_sign_ups_for_one_address_create_one_account():
+    """The audit saw a 500 here, and the failed INSERT (with the password hash) in the log."""
+    barrier = threading.Barrier(4)
+    errors = IntegrityErrors()
+    data = {
+        "email": "twice@example.com",
+        "password1": "a-long-passphrase",
+        "password2": "a-long-passphrase",
+    }
+
+    @in_thread
+    def sign_up(n):
+        client = Client(raise_request_exception=False, REMOTE_ADDR=f"198.51.100.{n}")
+        with connection.execute_wrapper(errors):
+            barrier.wait()
+            return client.post("/accounts/signup/", data).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = list(pool.map(sign_up, range(4)))
+    assert statuses == [302] * 4
+    assert get_user_model().objects.filter(email="twice@example.com").count() == 1
+    assert errors == []

@@ -32,7 +32,7 @@ def url_of(name: str, objects: dict) -> str:
     if pattern is None:
         raise NoReverseMatch(name)
     kwargs = {}
-    for argument in pattern.pattern.converters:
+    for argument in pattern.pattern.regex.groupindex:  # path() and re_path() alike
         kwargs[argument] = Exercise.objects.first().slug if argument == "slug" else "x"
     return reverse(name, kwargs=kwargs)
 

@@ -1,0 +1,34 @@
+"""Purge what the retention policy does not keep (README, "Security"): run it daily.
+
+Expired sessions, the record of each signed-in browser (client address, browser name) once
+its session is gone or older than a session can live, and expired verification e-mails'
+records. Rate-limit counters live in the cache and expire on their own.
+"""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailConfirmation
+from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+
+class Command(BaseCommand):
+    help = "Delete expired sessions, old signed-in browser records and expired verifications."
+
+    def handle(self, *args, **options):
+        call_command("clearsessions")
+        now = timezone.now()
+        oldest = now - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        live = Session.objects.filter(expire_date__gt=now).values("session_key")
+        browsers, _ = (
+            UserSession.objects.exclude(session_key__in=live).delete()
+            if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+            else (0, None)
+        )
+        old, _ = UserSession.objects.filter(last_seen_at__lt=oldest).delete()
+        EmailConfirmation.objects.delete_expired_confirmations()
+        self.stdout.write(f"Purged {browsers + old} signed-in browser records.")
