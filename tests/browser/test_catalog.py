@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 from exercises.catalog import catalog_load
 from exercises.editors import GROUP
 from exercises.models import Exercise
+from tests.browser.account_steps import enter_two_factor_code, fill_log_in
 from tests.browser.conftest import assert_accessible, screenshot
+from tests.mfa_helpers import totp_code, with_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"
@@ -77,17 +79,18 @@ def test_the_catalog_works_on_a_phone(phone_page):
 
 def test_an_editor_adds_a_rung_in_the_admin_and_sees_it_on_the_public_page(page, django_user_model):
     catalog_load()
-    editor = django_user_model.objects.create_user(
-        email="editor@example.com", password=PASSWORD, is_staff=True
+    editor = with_totp(
+        django_user_model.objects.create_user(
+            email="editor@example.com", password=PASSWORD, is_staff=True
+        )
     )
     editor.groups.add(catalog_editors())
     bridge = Exercise.objects.get(slug="glute-bridge")
     top = bridge.rungs.order_by("-position").first().position
 
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("editor@example.com")
-    page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    # The admin needs two-factor: the password, then the authenticator app's code.
+    fill_log_in(page, "editor@example.com", PASSWORD)
+    enter_two_factor_code(page, totp_code())
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
     page.goto("/admin/")

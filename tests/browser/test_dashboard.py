@@ -5,6 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from progress.management.commands.demo_data import DEMO_EMAIL, DEMO_PASSWORD
+from tests.browser.account_steps import EMAIL_FIELD
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -12,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def log_in_as_demo(page):
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(DEMO_EMAIL)
+    page.get_by_role("textbox", name=EMAIL_FIELD).fill(DEMO_EMAIL)
     page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     # On a phone the menu is collapsed: wait for the page after the log-in instead.

@@ -15,6 +15,7 @@ from progress.plans import plan_create_from_template, plan_exercise_move, screen
 from progress.psfs import ActivityRating, psfs_rate
 from progress.red_flags import QUESTIONS
 from progress.sessions import EntryData, checkin_record, session_log
+from tests.browser.account_steps import EMAIL_FIELD
 from tests.browser.conftest import ARTIFACTS, assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -99,7 +100,7 @@ def patient():
 
 def log_in(page):
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("patient@example.com")
+    page.get_by_role("textbox", name=EMAIL_FIELD).fill("patient@example.com")
     page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()

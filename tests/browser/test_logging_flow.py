@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
@@ -11,6 +12,7 @@ from progress.models import PlanTemplate
 from progress.plan_templates import plan_templates_load
 from progress.plans import plan_create_from_template, plan_exercise_move, screen_record
 from progress.red_flags import QUESTIONS
+from tests.browser.account_steps import EMAIL_FIELD
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,6 +26,8 @@ def walker():
     plan_templates_load()
     with time_machine.travel(MONDAY - timedelta(days=1)):
         user = get_user_model().objects.create_user(email="walker@example.com", password=PASSWORD)
+        # A user who confirmed the address long ago: Today shows no reminder to do so.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
         plan = plan_create_from_template(
             user=user, template=PlanTemplate.objects.get(slug="starter")
@@ -33,7 +37,7 @@ def walker():
 
 def log_in(page):
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("walker@example.com")
+    page.get_by_role("textbox", name=EMAIL_FIELD).fill("walker@example.com")
     page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()

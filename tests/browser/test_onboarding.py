@@ -8,6 +8,7 @@ from exercises.models import Rung
 from progress.forms import rung_label
 from progress.plan_templates import plan_templates_load
 from progress.red_flags import QUESTIONS
+from tests.browser.account_steps import sign_up_verified
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,11 +16,8 @@ PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def sign_up(page, email="walker@example.com"):
-    page.goto("/accounts/signup/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
+    """A newcomer signs up and opens the e-mailed link, which logs them in."""
+    sign_up_verified(page, email, PASSWORD)
 
 
 def label(slug, position):
