@@ -280,7 +280,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# Progression thresholds (DOMAIN.md defaults); any key of progress.engine.Thresholds.
+# Progression thresholds (DOMAIN.md defaults); any key of progress.rules.engine.Thresholds.
 BACKCARE_PROGRESSION: dict[str, float] = {}
 
 # Content-Security-Policy (django-csp): only our own files; no inline script or style.

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from progress.engine import EASE_WORDS, format_day
-from progress.red_flags import QUESTIONS
+from progress.rules.engine import EASE_WORDS, format_day
+from progress.rules.red_flags import QUESTIONS
 
 # Column order of each table's rows (Django attnames); the generator COPYs them in this order.
 COLUMNS = {

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from progress.engine import EASE_WORDS
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -26,7 +25,8 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
-from progress.red_flags import QUESTIONS
+from progress.rules.engine import EASE_WORDS
+from progress.rules.red_flags import QUESTIONS
 
 FORMAT = "backcare-export/1"
 # Large tables are read in chunks: one query, bounded memory.

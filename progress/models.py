@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from exercises.models import Exercise, Rung
-from progress.engine import Action, Dose
-from progress.red_flags import Outcome
+from progress.rules.engine import Action, Dose
+from progress.rules.red_flags import Outcome
 
 # Upper bounds of a plausible logged dose: sets per exercise, and reps or seconds per set.
 MAX_SETS = 20

@@ -8,7 +8,7 @@ from statistics import fmean
 from django import forms
 from django.utils.formats import date_format
 
-from progress import dashboard, dashboard_figures, psfs
+from progress import figures as dashboard_figures
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -19,7 +19,9 @@ from progress.models import (
     SafetyScreen,
     SessionLog,
 )
-from progress.red_flags import QUESTIONS
+from progress.rules.red_flags import QUESTIONS
+from progress.selectors import dashboard
+from progress.services import psfs
 
 DEFAULT_DAYS = 28
 ONE_DAY = timedelta(days=1)

@@ -69,14 +69,14 @@ def editor_client(client, editor):
 def catalog(db):
     """The shipped catalog and plan templates."""
     from exercises.catalog import catalog_load
-    from progress.plan_templates import plan_templates_load
+    from progress.services.plan_templates import plan_templates_load
 
     catalog_load()
     plan_templates_load()
 
 
 def clear_screen_answers() -> dict[str, str]:
-    from progress.red_flags import QUESTIONS
+    from progress.rules.red_flags import QUESTIONS
 
     return {key: "no" for key in QUESTIONS} | {"clinician_checked": "yes"}
 
@@ -87,8 +87,8 @@ PLAN_START = datetime(2026, 3, 1, 8, tzinfo=UTC)
 
 @pytest.fixture
 def alice_cleared(alice):
-    from progress.plans import screen_record
-    from progress.red_flags import QUESTIONS
+    from progress.rules.red_flags import QUESTIONS
+    from progress.services.plans import screen_record
 
     with time_machine.travel(PLAN_START, tick=False):
         screen_record(user=alice, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
@@ -98,7 +98,7 @@ def alice_cleared(alice):
 @pytest.fixture
 def alice_plan(catalog, alice_cleared):
     from progress.models import PlanTemplate
-    from progress.plans import plan_create_from_template
+    from progress.services.plans import plan_create_from_template
 
     with time_machine.travel(PLAN_START, tick=False):
         return plan_create_from_template(
@@ -109,7 +109,7 @@ def alice_plan(catalog, alice_cleared):
 @pytest.fixture
 def bob_plan(catalog, bob):
     from progress.models import PlanTemplate
-    from progress.plans import plan_create_from_template
+    from progress.services.plans import plan_create_from_template
 
     return plan_create_from_template(
         user=bob, template=PlanTemplate.objects.get(slug="whole-chain")

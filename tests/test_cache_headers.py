@@ -57,7 +57,7 @@ def test_the_503_page_of_a_database_outage_is_never_stored(alice_client, alice_p
     def outage(*args, **kwargs):
         raise OperationalError("could not connect to server")
 
-    monkeypatch.setattr("progress.views.today_page", outage)
+    monkeypatch.setattr("progress.views.plan.today_page", outage)
     alice_client.raise_request_exception = False
     response = alice_client.get("/today/")
     assert response.status_code == 503

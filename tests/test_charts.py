@@ -6,8 +6,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from progress import charts
-from progress.charts import Axes, Band, Mark, Point, Series
+from progress.rules import charts
+from progress.rules.charts import Axes, Band, Mark, Point, Series
 
 MON = date(2026, 3, 2)
 SVG = "{http://www.w3.org/2000/svg}"

@@ -31,8 +31,8 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
-from progress.plans import plan_create_from_template, screen_record
-from progress.red_flags import QUESTIONS
+from progress.rules.red_flags import QUESTIONS
+from progress.services.plans import plan_create_from_template, screen_record
 from tests.logging_helpers import session_post
 from tests.test_psfs import form_data as psfs_form
 

@@ -9,8 +9,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from progress import dashboard_figures as figures
-from progress.dashboard import PainDay, dashboard_data
+from progress import figures
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -19,8 +18,9 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
-from progress.plans import plan_exercise_move, plan_exercise_remove
-from progress.sessions import EntryData, session_log
+from progress.selectors.dashboard import PainDay, dashboard_data
+from progress.services.plans import plan_exercise_move, plan_exercise_remove
+from progress.services.sessions import EntryData, session_log
 from tests.logging_helpers import at_morning, check_in, log_session, session_post
 
 pytestmark = pytest.mark.django_db

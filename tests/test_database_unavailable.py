@@ -35,7 +35,7 @@ UNREACHABLE = OperationalError("connection to server failed: Connection refused"
 def test_a_form_sent_while_the_database_refuses_writes_says_a_resend_is_safe(
     error, alice_browser, monkeypatch
 ):
-    monkeypatch.setattr("progress.log_views.checkin_record", failing(error))
+    monkeypatch.setattr("progress.views.sessions.checkin_record", failing(error))
     response = alice_browser.post("/checkin/", {"morning_pain": "2"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -48,7 +48,7 @@ def test_a_form_sent_while_the_database_refuses_writes_says_a_resend_is_safe(
 def test_a_page_read_while_the_database_fails_is_back_in_a_moment(
     error, alice_browser, monkeypatch
 ):
-    monkeypatch.setattr("progress.views.today_page", failing(error))
+    monkeypatch.setattr("progress.views.plan.today_page", failing(error))
     response = alice_browser.get("/today/")
     assert response.status_code == 503
     page = response.content.decode()
@@ -57,7 +57,7 @@ def test_a_page_read_while_the_database_fails_is_back_in_a_moment(
 
 
 def test_any_other_error_is_a_500(alice_browser, monkeypatch):
-    monkeypatch.setattr("progress.log_views.checkin_record", failing(ValueError("a bug")))
+    monkeypatch.setattr("progress.views.sessions.checkin_record", failing(ValueError("a bug")))
     response = alice_browser.post("/checkin/", {"morning_pain": "2"})
     assert response.status_code == 500
     assert b"Something went wrong" in response.content

@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from progress import psfs
 from progress.management.commands.demo_data import DEMO_EMAIL, DEMO_PASSWORD
 from progress.models import CheckIn, ExerciseEntry, PsfsRating, RungChange, SessionLog, Suggestion
+from progress.services import psfs
 
 pytestmark = pytest.mark.django_db
 # An evening in London, so the whole of "today" has happened.

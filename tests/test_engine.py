@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from progress.engine import (
+from progress.rules.engine import (
     EASE_WORDS,
     Action,
     Dose,

@@ -16,9 +16,9 @@ from django.test.utils import CaptureQueriesContext
 
 from progress import exports
 from progress.models import SessionLog, Suggestion
-from progress.psfs import ActivityRating, psfs_rate
-from progress.sessions import EntryData, checkin_record, session_log
-from progress.suggestions import suggestion_accept
+from progress.services.psfs import ActivityRating, psfs_rate
+from progress.services.sessions import EntryData, checkin_record, session_log
+from progress.services.suggestions import suggestion_accept
 from tests.conftest import PASSWORD
 from tests.logging_helpers import at_morning, check_in, log_session
 from tests.test_history import bulk_history

@@ -9,7 +9,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.formats import date_format
 
-from progress.history_views import _long_day
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -18,7 +17,8 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
-from progress.plans import plan_exercise_move
+from progress.services.plans import plan_exercise_move
+from progress.views.history import _long_day
 from tests.logging_helpers import at_morning, check_in, log_session
 
 pytestmark = pytest.mark.django_db

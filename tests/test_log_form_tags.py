@@ -8,7 +8,7 @@ from django import forms
 from django.template import Context, Template
 
 from progress import log_widgets
-from progress.log_forms import CheckInForm
+from progress.forms.sessions import CheckInForm
 from progress.templatetags.log_form import input_field, radio_group
 
 MARKUP = "<b>\"x\"</b> & 'y'"

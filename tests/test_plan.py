@@ -142,7 +142,7 @@ class TestPlanAdd:
 class TestPlanItemHistory:
     def test_it_shows_every_change(self, alice_client, alice_plan):
         bridge = item(alice_plan, "glute-bridge")
-        from progress.plans import plan_exercise_move
+        from progress.services.plans import plan_exercise_move
 
         plan_exercise_move(item=bridge, rung=bridge.exercise.rungs.get(position=2))
         html = alice_client.get(f"/plan/items/{bridge.pk}/history/").content.decode()

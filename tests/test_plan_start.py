@@ -54,7 +54,7 @@ class TestPlanStart:
 class TestPlanCreateFromTemplate:
     def test_a_race_past_the_view_check_is_refused_whole(self, alice_plan):
         from progress.models import PlanTemplate
-        from progress.plans import PlanError, plan_create_from_template
+        from progress.services.plans import PlanError, plan_create_from_template
 
         with pytest.raises(PlanError, match="already have a plan"):
             plan_create_from_template(
@@ -64,7 +64,7 @@ class TestPlanCreateFromTemplate:
 
     def test_a_bad_rung_rolls_back_everything(self, alice_cleared, catalog):
         from progress.models import PlanTemplate
-        from progress.plans import PlanError, plan_create_from_template
+        from progress.services.plans import PlanError, plan_create_from_template
 
         template = PlanTemplate.objects.get(slug="starter")
         bridge = template.items.get(exercise__slug="glute-bridge").exercise

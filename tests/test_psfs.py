@@ -6,8 +6,8 @@ from fractions import Fraction
 import pytest
 from django.db import IntegrityError, transaction
 
-from progress import psfs
 from progress.models import PsfsActivity, PsfsRating
+from progress.services import psfs
 from tests.logging_helpers import at_morning
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from progress.plans import plan_exercise_move
-from progress.psfs import ActivityRating, psfs_rate
 from progress.report import build_report
+from progress.services.plans import plan_exercise_move
+from progress.services.psfs import ActivityRating, psfs_rate
 from tests.logging_helpers import at_morning, check_in, log_session
 from tests.test_history import bulk_history
 

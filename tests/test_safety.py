@@ -1,7 +1,7 @@
 import pytest
 
 from progress.models import Plan, SafetyScreen
-from progress.red_flags import QUESTIONS, Outcome
+from progress.rules.red_flags import QUESTIONS, Outcome
 from tests.conftest import clear_screen_answers
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from exercises.models import Exercise
 from progress.models import ExerciseEntry, SessionLog
-from progress.plans import plan_add_exercise, plan_exercise_set_paused
+from progress.services.plans import plan_add_exercise, plan_exercise_set_paused
 from tests.logging_helpers import at_morning, log_session, session_post
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ class TestSessionNew:
         assert entry.full_dose
 
     def test_history_stays_true_after_the_plan_changes(self, alice_client, alice_plan):
-        from progress.plans import plan_exercise_move
+        from progress.services.plans import plan_exercise_move
 
         log_session(alice_client, alice_plan, day=DAY)
         item = bridge(alice_plan)

@@ -107,7 +107,7 @@ class TestHoldRegressSeekCare:
 
     def test_pain_7_suggests_stepping_down(self, alice_client, alice_plan):
         item = bridge(alice_plan)
-        from progress.plans import plan_exercise_move
+        from progress.services.plans import plan_exercise_move
 
         with at_morning(MON):
             plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=3))

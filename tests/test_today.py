@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from exercises.models import Exercise
 from progress.models import PlanExercise
-from progress.plans import screen_record
-from progress.red_flags import QUESTIONS
+from progress.rules.red_flags import QUESTIONS
+from progress.services.plans import screen_record
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
 from progress.models import PlanTemplate, SessionLog
-from progress.plan_templates import plan_templates_load
-from progress.plans import plan_create_from_template, plan_exercise_move, screen_record
-from progress.psfs import ActivityRating, psfs_rate
-from progress.red_flags import QUESTIONS
-from progress.sessions import EntryData, checkin_record, session_log
+from progress.rules.red_flags import QUESTIONS
+from progress.services.plan_templates import plan_templates_load
+from progress.services.plans import plan_create_from_template, plan_exercise_move, screen_record
+from progress.services.psfs import ActivityRating, psfs_rate
+from progress.services.sessions import EntryData, checkin_record, session_log
 from tests.browser.account_steps import EMAIL_FIELD
 from tests.browser.conftest import ARTIFACTS, assert_accessible, screenshot
 

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
 from progress.models import PlanTemplate
-from progress.plan_templates import plan_templates_load
-from progress.plans import plan_create_from_template, plan_exercise_move, screen_record
-from progress.red_flags import QUESTIONS
+from progress.rules.red_flags import QUESTIONS
+from progress.services.plan_templates import plan_templates_load
+from progress.services.plans import plan_create_from_template, plan_exercise_move, screen_record
 from tests.browser.account_steps import EMAIL_FIELD
 from tests.browser.conftest import assert_accessible, screenshot
 

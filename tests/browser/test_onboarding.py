@@ -5,9 +5,9 @@ from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
 from exercises.models import Rung
-from progress.forms import rung_label
-from progress.plan_templates import plan_templates_load
-from progress.red_flags import QUESTIONS
+from progress.forms.plans import rung_label
+from progress.rules.red_flags import QUESTIONS
+from progress.services.plan_templates import plan_templates_load
 from tests.browser.account_steps import sign_up_verified
 from tests.browser.conftest import assert_accessible, screenshot
 

@@ -13,13 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from exercises.catalog import catalog_load
-from progress import psfs
 from progress.models import PlanExercise, PlanTemplate, Suggestion
-from progress.plan_templates import plan_templates_load
-from progress.plans import plan_create_from_template, screen_record
-from progress.red_flags import QUESTIONS
-from progress.sessions import EntryData, checkin_record, session_log
-from progress.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
+from progress.rules.red_flags import QUESTIONS
+from progress.services import psfs
+from progress.services.plan_templates import plan_templates_load
+from progress.services.plans import plan_create_from_template, screen_record
+from progress.services.sessions import EntryData, checkin_record, session_log
+from progress.services.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
 
 DEMO_EMAIL = "demo@backcare.example"
 # Published in the README and printed by `make run`; hence the DEBUG guard below.

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from progress.plan_templates import plan_templates_load
+from progress.services.plan_templates import plan_templates_load
 
 
 class Command(BaseCommand):

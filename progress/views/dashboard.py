@@ -6,12 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from progress import dashboard_figures as figures
-from progress import psfs
-from progress.charts import number
-from progress.dashboard import RANGES, dashboard_data
+from progress import figures
+from progress.forms.psfs import ActivityFormSet
 from progress.models import PsfsActivity
-from progress.psfs_forms import ActivityFormSet
+from progress.rules.charts import number
+from progress.selectors.dashboard import RANGES, dashboard_data
+from progress.services import psfs
 
 
 @login_required

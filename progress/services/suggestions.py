@@ -10,10 +10,10 @@ from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone
 
 from exercises.models import Rung
-from progress import engine
-from progress.locks import lock_plan
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, RungChange, Suggestion
-from progress.plans import plan_exercise_move, plan_exercise_set_paused
+from progress.rules import engine
+from progress.services.locks import lock_plan
+from progress.services.plans import plan_exercise_move, plan_exercise_set_paused
 
 # The rules look at the last two session days at a rung and two weeks of mornings; four
 # weeks is plenty and keeps the work per refresh independent of months of history.

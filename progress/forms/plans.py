@@ -1,7 +1,7 @@
 from django import forms
 
 from exercises.models import Rung
-from progress import red_flags
+from progress.rules import red_flags
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

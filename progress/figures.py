@@ -9,9 +9,16 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from exercises.models import marker_label
-from progress import charts, psfs
-from progress.charts import Axes, Band, Mark, Point, Series, day_label, number
-from progress.dashboard import DashboardData, ExerciseProgress, MarkerReading, PainDay, Window
+from progress.rules import charts
+from progress.rules.charts import Axes, Band, Mark, Point, Series, day_label, number
+from progress.selectors.dashboard import (
+    DashboardData,
+    ExerciseProgress,
+    MarkerReading,
+    PainDay,
+    Window,
+)
+from progress.services import psfs
 
 # Dark lines, at least 4:1 on every zone tint (3:1 is the bar for graphics), that also differ
 # in marker and dash so that no series relies on colour alone.

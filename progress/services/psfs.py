@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from progress.locks import lock_user
 from progress.models import PsfsActivity, PsfsRating
+from progress.services.locks import lock_user
 
 # Stratford 1995: a change of 2 points in the mean is meaningful.
 MEANINGFUL_CHANGE = 2

@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from progress import red_flags
-from progress.locks import lock_user
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, SafetyScreen, SessionLog
+from progress.rules import red_flags
+from progress.services.locks import lock_user
 
 
 @dataclass(frozen=True)

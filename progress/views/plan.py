@@ -3,45 +3,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from exercises.models import Exercise, Rung
-from progress import plans, red_flags
-from progress.forms import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
+from progress.forms.plans import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
 from progress.models import (
     Plan,
-    PlanExercise,
     PlanTemplate,
     PlanTemplateItem,
 )
-from progress.red_flags import Outcome
-from progress.today import gated_plan, today_page
-
-
-def _get_plan_item_for_user(request: HttpRequest, pk: int) -> PlanExercise:
-    """The one ownership check for URLs that carry a plan exercise id: 404 for anyone else's."""
-    return get_object_or_404(
-        PlanExercise.objects.select_related("exercise", "rung"), pk=pk, plan__user=request.user
-    )
-
-
-def _user_plan(user) -> Plan | None:
-    return Plan.objects.filter(user=user).first()
+from progress.rules import red_flags
+from progress.rules.red_flags import Outcome
+from progress.selectors.today import gated_plan, today_page
+from progress.services import plans
+from progress.views.access import plan_item_for_user, screen_gate, user_plan
 
 
 def _plan_items(plan: Plan):
     return plan.items.select_related("exercise__region", "rung").prefetch_related(
         Prefetch("exercise__rungs", queryset=Rung.objects.order_by("position"))
     )
-
-
-def _screen_gate(request: HttpRequest):
-    """Send a user whose latest screen is not clear back to the safety screen."""
-    screen = plans.latest_screen(request.user)
-    if screen is None or screen.outcome != Outcome.CLEAR:
-        return redirect("safety")
-    return None
 
 
 @login_required
@@ -56,7 +38,7 @@ def safety(request: HttpRequest) -> HttpResponse:
         )
         if screen.outcome == Outcome.CLEAR:
             messages.success(request, "Thank you. No warning signs: you can start exercising.")
-            return redirect("today" if _user_plan(request.user) else "plan_start")
+            return redirect("today" if user_plan(request.user) else "plan_start")
         return render(
             request,
             "progress/safety_outcome.html",
@@ -72,9 +54,9 @@ def safety(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan_start(request: HttpRequest) -> HttpResponse:
-    if gate := _screen_gate(request):
+    if gate := screen_gate(request):
         return gate
-    if _user_plan(request.user):
+    if user_plan(request.user):
         messages.info(request, "You already have a plan. Change it here.")
         return redirect("plan")
     templates = list(
@@ -108,7 +90,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def plan_detail(request: HttpRequest) -> HttpResponse:
-    plan = _user_plan(request.user)
+    plan = user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
     items = list(_plan_items(plan))
@@ -135,7 +117,7 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def plan_add(request: HttpRequest) -> HttpResponse:
-    plan = _user_plan(request.user)
+    plan = user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
     form = AddExerciseForm(
@@ -156,7 +138,7 @@ def plan_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def plan_item_rung(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_plan_item_for_user(request, pk)
+    item = plan_item_for_user(request, pk)
     form = RungMoveForm(request.POST, rungs=item.exercise.rungs.all(), prefix=f"i{item.pk}")
     if form.is_valid():
         rung = form.cleaned_data["rung"]
@@ -170,7 +152,7 @@ def plan_item_rung(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_item_pause(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_plan_item_for_user(request, pk)
+    item = plan_item_for_user(request, pk)
     plans.plan_exercise_set_paused(item=item, paused=True, reason="Paused by you.")
     messages.success(request, f"{item.exercise.name} is paused.")
     return redirect("plan")
@@ -179,7 +161,7 @@ def plan_item_pause(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_item_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_plan_item_for_user(request, pk)
+    item = plan_item_for_user(request, pk)
     plans.plan_exercise_set_paused(item=item, paused=False)
     messages.success(request, f"{item.exercise.name} is back in your sessions.")
     return redirect("today" if request.POST.get("next") == "today" else "plan")
@@ -188,7 +170,7 @@ def plan_item_resume(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_plan_item_for_user(request, pk)
+    item = plan_item_for_user(request, pk)
     plans.plan_exercise_remove(item=item)
     messages.success(request, f"{item.exercise.name} was removed from your plan.")
     return redirect("plan")
@@ -197,7 +179,7 @@ def plan_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_plan_item_for_user(request, pk)
+    item = plan_item_for_user(request, pk)
     changes = item.rung_changes.select_related("from_rung", "to_rung")
     return render(request, "progress/plan_item_history.html", {"item": item, "changes": changes})
 
@@ -208,7 +190,7 @@ def today(request: HttpRequest) -> HttpResponse:
     local_today = request.user.local_today()
     plan = gated_plan(request.user, local_today)
     if plan is None:
-        return _screen_gate(request) or redirect("plan_start")
+        return screen_gate(request) or redirect("plan_start")
     if plan.screen_outcome != Outcome.CLEAR:
         return redirect("safety")
     return render(

@@ -10,8 +10,6 @@ from decimal import Decimal
 from django.db.models import Count, DateField
 from django.db.models.functions import Cast, TruncWeek
 
-from progress import psfs
-from progress.charts import Point
 from progress.models import (
     CheckIn,
     PlanExercise,
@@ -20,6 +18,8 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
+from progress.rules.charts import Point
+from progress.services import psfs
 
 # key → (label, days shown ending today; None = since the first session)
 RANGES = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "all": ("All time", None)}

@@ -5,9 +5,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from exercises.models import Exercise, Rung
-from progress.locks import lock_plan, lock_user
 from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, SafetyScreen
-from progress.red_flags import Outcome, screen_outcome
+from progress.rules.red_flags import Outcome, screen_outcome
+from progress.services.locks import lock_plan, lock_user
 
 
 class PlanError(Exception):

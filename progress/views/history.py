@@ -16,11 +16,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from exercises.models import unit_in_name
 from progress import exports
-from progress.engine import EASE_WORDS, format_day
-from progress.log_views import _get_session_for_user
 from progress.models import ExerciseEntry, SessionLog
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
-from progress.suggestions import suggestions_refresh
+from progress.rules.engine import EASE_WORDS, format_day
+from progress.services.suggestions import suggestions_refresh
+from progress.views.access import session_for_user
 
 SESSIONS_PER_PAGE = 20
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -82,7 +82,7 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_user(request, pk)
+    session = session_for_user(request, pk)
     prefetch_related_objects([session], _prefetch_entries())
     _for_display([session])
     return render(request, "progress/history_detail.html", {"session": session})
@@ -91,7 +91,7 @@ def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_user(request, pk)
+    session = session_for_user(request, pk)
     if request.method == "POST":
         day = session.day
         # Entries go with their session (CASCADE); check-ins and the plan stay, and the

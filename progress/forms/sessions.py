@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from django import forms
 
-from progress import log_widgets, red_flags
-from progress.engine import EASE_WORDS
+from progress import log_widgets
 from progress.models import MAX_AMOUNT, MAX_SETS
+from progress.rules import red_flags
+from progress.rules.engine import EASE_WORDS
 
 PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
 EASE_CHOICES = [(str(n), f"{n} · {EASE_WORDS[n]}") for n in range(1, 6)]

@@ -3,28 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from progress import red_flags
-from progress.engine import Dose
-from progress.log_forms import CheckInForm, EntryForm, NewSessionForm, SessionForm
-from progress.models import ExerciseEntry, PlanExercise, SessionLog, Suggestion
-from progress.sessions import EntryData, checkin_record, session_log, session_update
-from progress.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
-from progress.views import _screen_gate, _user_plan
-
-
-def _get_session_for_user(request: HttpRequest, pk: int) -> SessionLog:
-    return get_object_or_404(SessionLog, pk=pk, user=request.user)
-
-
-def _get_suggestion_for_user(request: HttpRequest, pk: int) -> Suggestion:
-    return get_object_or_404(
-        Suggestion.objects.select_related("plan_exercise__exercise", "target_rung"),
-        pk=pk,
-        plan_exercise__plan__user=request.user,
-    )
+from progress.forms.sessions import CheckInForm, EntryForm, NewSessionForm, SessionForm
+from progress.models import ExerciseEntry, PlanExercise
+from progress.rules import red_flags
+from progress.rules.engine import Dose
+from progress.services.sessions import EntryData, checkin_record, session_log, session_update
+from progress.services.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
+from progress.views.access import screen_gate, session_for_user, suggestion_for_user, user_plan
 
 
 def _entry_data(form: EntryForm) -> EntryData:
@@ -51,7 +39,7 @@ def _all_valid(session_form, entry_forms) -> bool:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_new(request: HttpRequest) -> HttpResponse:
-    if gate := _screen_gate(request):
+    if gate := screen_gate(request):
         return gate
     # Straight to the plan's exercises, one query: the plan itself is read only when there
     # are none, to tell a missing plan from an all-paused one.
@@ -61,7 +49,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
         )
     )
     if not items:
-        if _user_plan(request.user) is None:
+        if user_plan(request.user) is None:
             return redirect("plan_start")
         messages.info(request, "Your plan has no active exercises to log.")
         return redirect("plan")
@@ -98,7 +86,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_user(request, pk)
+    session = session_for_user(request, pk)
     entries = list(ExerciseEntry.objects.filter(session=session).select_related("exercise", "rung"))
     data = request.POST or None
     today = request.user.local_today()
@@ -186,7 +174,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def suggestion_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
-    suggestion = _get_suggestion_for_user(request, pk)
+    suggestion = suggestion_for_user(request, pk)
     decide = suggestion_accept if decision == "accept" else suggestion_decline
     # Decided under the plan's lock: a second click finds it already decided.
     if not decide(suggestion=suggestion):

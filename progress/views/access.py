@@ -1,0 +1,43 @@
+"""What every page that acts on a person's data checks first, shared by the view modules.
+
+Each URL that carries an id looks the object up through one of these, scoped to the
+signed-in user, so anyone else's id answers 404; the safety gate sends a user whose latest
+screen is not clear back to the screen.
+"""
+
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+
+from progress.models import Plan, PlanExercise, SessionLog, Suggestion
+from progress.rules.red_flags import Outcome
+from progress.services import plans
+
+
+def plan_item_for_user(request: HttpRequest, pk: int) -> PlanExercise:
+    return get_object_or_404(
+        PlanExercise.objects.select_related("exercise", "rung"), pk=pk, plan__user=request.user
+    )
+
+
+def session_for_user(request: HttpRequest, pk: int) -> SessionLog:
+    return get_object_or_404(SessionLog, pk=pk, user=request.user)
+
+
+def suggestion_for_user(request: HttpRequest, pk: int) -> Suggestion:
+    return get_object_or_404(
+        Suggestion.objects.select_related("plan_exercise__exercise", "target_rung"),
+        pk=pk,
+        plan_exercise__plan__user=request.user,
+    )
+
+
+def user_plan(user) -> Plan | None:
+    return Plan.objects.filter(user=user).first()
+
+
+def screen_gate(request: HttpRequest) -> HttpResponseRedirect | None:
+    """Send a user whose latest screen is not clear back to the safety screen."""
+    screen = plans.latest_screen(request.user)
+    if screen is None or screen.outcome != Outcome.CLEAR:
+        return redirect("safety")
+    return None
