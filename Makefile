@@ -37,6 +37,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy backcare exercises progress bench
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's widget templates, for FORM_RENDERER below.
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "allauth",
@@ -85,11 +87,15 @@ TEMPLATES = [
         },
     },
 ]
+# Form fields are drawn by templates/, e.g. the pain scale's templates/progress/fields/.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A connection that died with a restarted database is replaced, never used: Django
+        # checks it as each request begins, or, with the pool below, the pool as it lends it.
         conn_health_checks=True,
     )
 }
@@ -97,6 +103,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Each transaction takes the write lock when it begins, so a check-then-insert (one
     # session per submission key, one account per address) cannot race another writer.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", True
+):
+    # psycopg's pool, one per worker process: each request borrows a connection and gives it
+    # back when it ends. One per gunicorn thread means no request waits for another's; one
+    # waits only while the database is unreachable, and gets the 503 page after `timeout`
+    # seconds instead of hanging. DATABASE_POOL=false: a connection per thread, kept for
+    # DATABASE_CONN_MAX_AGE seconds.
+    if env_int("DATABASE_CONN_MAX_AGE", 0):
+        raise ImproperlyConfigured(
+            "DATABASE_CONN_MAX_AGE applies only with DATABASE_POOL=false: the pool keeps "
+            "the connections open."
+        )
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django's pool refuses any other value
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", env_int("GUNICORN_THREADS", 4)),
+        "timeout": 2,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds short-lived counters: log-in and e-mail rate limits, used MFA codes. REDIS_URL

@@ -8,7 +8,6 @@ urlpatterns = [
     path("accounts/", include("backcare.accounts.urls")),
     path("exercises/", include("exercises.urls")),
     path("admin/", admin.site.urls),
-    path("bench/bare/", include("backcare.bench_views")),
     path("", include("progress.urls")),
 ]
 

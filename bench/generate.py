@@ -11,7 +11,6 @@ import io
 import json
 import os
 import secrets
-import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -29,7 +28,7 @@ GROWTH_DAYS = {"2w": 14, "2y": 730}
 
 
 def recreate_database(url: str) -> None:
-    name = conninfo_to_dict(url)["dbname"]
+    name = str(conninfo_to_dict(url)["dbname"])
     with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
@@ -229,4 +228,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

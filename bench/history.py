@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from progress.rules.engine import EASE_WORDS, format_day
+from progress.rules.dates import day_month
+from progress.rules.engine import EASE_WORDS
 from progress.rules.red_flags import QUESTIONS
 
 # Column order of each table's rows (Django attnames); the generator COPYs them in this order.
@@ -297,7 +298,7 @@ class Simulation:
             action, target, rule = "progress", item.position + 1, "2-for-2"
             summary = f"Move up to rung {target}"
             reasons = [
-                f"Pain stayed at 3/10 or below in your last 2 sessions, on {format_day(day)}; "
+                f"Pain stayed at 3/10 or below in your last 2 sessions, on {day_month(day)}; "
                 f"each felt at least {EASE_WORDS[4]}; you did the full dose; and your back "
                 f"settled by the next morning."
             ]
@@ -305,14 +306,14 @@ class Simulation:
         elif item.position > 1 and member.rng.random() < 0.004:
             action, target, rule = "regress", item.position - 1, "pain too high"
             summary = f"Step down to rung {target}"
-            reasons = [f"Pain during the session on {format_day(day)} reached 6/10, too much."]
+            reasons = [f"Pain during the session on {day_month(day)} reached 6/10, too much."]
             member.pending_move.append(item)
         else:
             action, target, rule = "hold", None, "not ready yet"
             summary = f"Stay on rung {item.position}"
             reasons = [
                 f"Only {item.at_rung} sessions logged at this rung; more are needed.",
-                f"No next-morning check-in yet for the session on {format_day(day)}.",
+                f"No next-morning check-in yet for the session on {day_month(day)}.",
             ]
         target_id = item.exercise.rungs[target - 1].id if target else None
         item.open = (
@@ -323,6 +324,7 @@ class Simulation:
     def _decide(self, member: _Member, item: _Item, at: datetime) -> None:
         """The morning after: most moves are accepted, some declined."""
         suggestion, item.open = item.open, None
+        assert suggestion is not None, "decided without an open suggestion"
         if member.rng.random() < 0.15:
             self.rows["suggestion"].append(_decided(suggestion, "declined", at))
             item.ready_after += 3

@@ -21,7 +21,7 @@ ENTRY_FIELD = re.compile(r"^(e\d+)-(sets_done|amount_done)$")
 
 def session_form_data(html: str) -> dict[str, str]:
     """The session form as a user would send it: every exercise done, pain 1, ease 4."""
-    fields = {}
+    fields: dict[str, str] = {}
     for tag in INPUT.findall(html):
         attrs = dict(ATTR.findall(tag))
         if "name" in attrs:

@@ -11,7 +11,6 @@ import argparse
 import cProfile
 import os
 import pstats
-import sys
 import time
 
 from bench.generate import DATABASE_URL, setup_django
@@ -62,4 +61,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

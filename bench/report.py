@@ -11,6 +11,10 @@ from pathlib import Path
 TARGETS = {"today": 0.60, "dashboard": 0.50, "log": 0.40}
 GROWTH_LIMIT = 1.2
 MEMORY_LIMIT_MB = 150
+CONNECTION_MODES = {
+    "pool": "psycopg's pool (DATABASE_POOL, the default)",
+    "persistent": "one per thread, kept (DATABASE_POOL=false)",
+}
 TITLES = {
     "bare": "Bare signed-in page",
     "today": "Today",
@@ -39,12 +43,13 @@ class Stats:
     def percentile(self, fraction: float) -> float | None:
         if not self.requests:
             return None
+        times = self.times or {}
         wanted, seen = fraction * self.requests, 0
-        for ms, count in sorted(self.times.items()):
+        for ms, count in sorted(times.items()):
             seen += count
             if seen >= wanted:
                 return ms
-        return max(self.times)
+        return max(times)
 
     def __add__(self, other: "Stats") -> "Stats":
         times = dict(self.times or {})
@@ -106,6 +111,14 @@ class Report:
         }
         self.growth = load_stats(raw / "growth.json")
         self.mixed = load_stats(raw / "mixed.json")
+        phase = self.run.get("connections_phase", {"rounds": 0, "pages": []})
+        self.connections = {
+            (mode, page): combined(
+                [raw / f"connections-{mode}-{page}-{n}.json" for n in range(1, phase["rounds"] + 1)]
+            )
+            for mode in ("pool", "persistent")
+            for page in phase["pages"]
+        }
         self.ratios = self._ratios()
 
     def _ratios(self) -> dict[str, float | None]:
@@ -115,8 +128,9 @@ class Report:
         for page, stats in self.ceiling.items():
             # Logging is a pair of requests; a session is logged when the save answers.
             name = "log: save" if page == "log" else page
-            ok = bare and bare.per_second and name in stats
-            ratios[page] = stats[name].per_second / bare.per_second if ok else None
+            ratios[page] = None
+            if bare and bare.per_second and name in stats:
+                ratios[page] = stats[name].per_second / bare.per_second
         if bare and "log" in self.ceiling:
             for name in ("log: form", "log: save"):
                 if name in self.ceiling["log"]:
@@ -128,8 +142,9 @@ class Report:
         for name in sorted({n.rsplit(" [", 1)[0] for n in self.growth}):
             short, long = self.growth.get(f"{name} [2w]"), self.growth.get(f"{name} [2y]")
             if short and long:
-                p50s = short.percentile(0.5), long.percentile(0.5)
-                rows[name] = (short, long, p50s[1] / p50s[0] if p50s[0] else None)
+                p50_short, p50_long = short.percentile(0.5), long.percentile(0.5)
+                ratio = p50_long / p50_short if p50_short and p50_long is not None else None
+                rows[name] = (short, long, ratio)
         return rows
 
     def targets(self) -> list[tuple[str, str, bool | None]]:
@@ -183,7 +198,8 @@ class Report:
             f"- **Stack**: gunicorn, {run['workers']} gthread workers on {run['cores']} cores, "
             "PostgreSQL 15 and locust on the same machine; production settings "
             "(DEBUG off, collectstatic, whitenoise) over plain HTTP; cache: "
-            f"{run.get('cache', 'in-memory, per worker')}.",
+            f"{run.get('cache', 'in-memory, per worker')}; database connections: "
+            f"{CONNECTION_MODES[run.get('connections', 'persistent')]}.",
             f"- **Machine load** (1-minute load average as each phase started): "
             f"{min(run['load_averages']):.1f}–{max(run['load_averages']):.1f} on "
             f"{run['cores']} cores; well above the bench's own share means other work "
@@ -252,6 +268,7 @@ class Report:
             "|---|---|---|---|---|---|---|",
             *self._query_rows(),
             "",
+            *self._connections_section(),
             "## Memory",
             "",
             "Peak resident memory (VmHWM) of each gunicorn worker after the whole run:",
@@ -314,6 +331,38 @@ class Report:
             )
         return lines
 
+    def _connections_section(self) -> list[str]:
+        phase = self.run.get("connections_phase")
+        if not phase:
+            return []
+        rows = []
+        for page in phase["pages"]:
+            name = "log: save" if page == "log" else page
+            pool = self.connections[("pool", page)].get(name)
+            kept = self.connections[("persistent", page)].get(name)
+            if pool is None or kept is None or not kept.per_second:
+                rows.append(f"| {TITLES.get(page, page)} | not built (404) | | | | |")
+                continue
+            rows.append(
+                f"| {TITLES.get(page, page)} | {pool.per_second:.1f} | {kept.per_second:.1f} | "
+                f"{pool.per_second / kept.per_second:.2f} | {ms(pool.percentile(0.5))} | "
+                f"{ms(kept.percentile(0.5))} |"
+            )
+        return [
+            "## Database connections: pool against persistent",
+            "",
+            "Two servers side by side, one taking its connections from psycopg's pool, the "
+            "other keeping one per thread (DATABASE_POOL=false), loaded in turn as in the "
+            f"throughput phase: {phase['users']} users, {phase['seconds']} s a page, "
+            f"{phase['rounds']} rounds. Logging counts sessions saved per second.",
+            "",
+            "| page | pool req/s | persistent req/s | pool / persistent | pool p50 ms "
+            "| persistent p50 ms |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+        ]
+
     def _mixed_rows(self) -> list[str]:
         return [
             f"| {TITLES.get(name, name)} | {s.per_second:.1f} | {ms(s.percentile(0.5))} | "
@@ -330,4 +379,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

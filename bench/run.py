@@ -1,6 +1,6 @@
 """`make bench`: generate the data, serve it with gunicorn, load it with locust, write RESULTS.md.
 
-    python -m bench.run [--users 1000] [--days 365] [--no-generate]
+    python -m bench.run [--users 1000] [--days 365] [--no-generate] [--no-pool]
 
 Everything raw (locust JSON and logs, query counts, memory) goes to bench/RESULTS.raw/.
 gunicorn is stopped however the run ends.
@@ -19,6 +19,7 @@ import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bench.generate import DATABASE_URL
 
@@ -27,21 +28,27 @@ RAW = ROOT / "bench" / "RESULTS.raw"
 BIN = Path(sys.executable).parent
 WORKERS = 2
 LOAD_AVERAGES: list[float] = []  # the machine's, as each locust phase starts
+Phase = dict[str, Any]
 
 PAGES = ("bare", "today", "log", "dashboard", "history", "catalog")
 # Each page alone, as many requests as the server can answer: throughput against the bare page.
 # The pages take turns, round after round, so a busy moment on the machine hits all alike.
-CEILING = {"users": 8, "seconds": 10, "rounds": 3}
+CEILING: Phase = {"users": 8, "seconds": 10, "rounds": 3}
 # Two users, one per worker, visiting each page as a 2-week and as a 2-year user in turn.
-GROWTH = {"users": 2, "seconds": 60, "pages": "today,log,dashboard,history"}
+GROWTH: Phase = {"users": 2, "seconds": 60, "pages": "today,log,dashboard,history"}
 # The day's mix at 50 concurrent users with a second of thought between pages.
-MIXED = {
+MIXED: Phase = {
     "users": 50,
     "spawn_rate": 10,
     "seconds": 90,
     "pages": "today:4,log:2,dashboard:2,history:1,catalog:1,bare:1",
     "wait": "0.5-1.5",
 }
+# Database connections from psycopg's pool (production's default) against a connection kept
+# by each thread (DATABASE_POOL=false): two servers, the pages as in the throughput phase, the
+# two servers taking turns round after round.
+CONNECTIONS: Phase = {"users": 8, "seconds": 10, "rounds": 2, "pages": ("bare", "today", "log")}
+POOLED = {"pool": {}, "persistent": {"DATABASE_POOL": "false"}}
 
 
 def say(message: str) -> None:
@@ -118,16 +125,16 @@ def ensure_postgres() -> None:
 
 
 @contextmanager
-def gunicorn(env: dict):
+def gunicorn(env: dict, name: str = "gunicorn"):
     """gunicorn as production runs it (gunicorn.conf.py) with WORKERS workers, on a free port,
-    in its own process group; yields its URL.
+    in its own process group, logging to RAW/<name>.log; yields it and its URL.
 
     Stopped whatever happens: an error, Ctrl-C or a SIGTERM.
     """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    log = open(RAW / "gunicorn.log", "w")  # noqa: SIM115 - closed below
+    log = open(RAW / f"{name}.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(  # noqa: S603 - our own command
         [BIN / "gunicorn", "backcare.wsgi", "-c", "gunicorn.conf.py", "--bind",
          f"127.0.0.1:{port}"],
@@ -136,7 +143,7 @@ def gunicorn(env: dict):
     )  # fmt: skip
 
     try:
-        wait_until_up(process, port)
+        wait_until_up(process, port, RAW / f"{name}.log")
         yield process, f"http://127.0.0.1:{port}"
     finally:
         if process.poll() is None:
@@ -147,14 +154,14 @@ def gunicorn(env: dict):
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
         log.close()
-        say("gunicorn stopped")
+        say(f"{name} stopped")
 
 
-def wait_until_up(process: subprocess.Popen, port: int) -> None:
+def wait_until_up(process: subprocess.Popen, port: int, log: Path) -> None:
     """Up when the bare page sends an anonymous visitor to log in."""
     for _ in range(100):
         if process.poll() is not None:
-            raise SystemExit(f"bench: gunicorn exited; see {RAW / 'gunicorn.log'}")
+            raise SystemExit(f"bench: gunicorn exited; see {log}")
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
             connection.request("GET", "/bench/bare/")
@@ -214,6 +221,15 @@ def load(env: dict, host: str) -> None:
            seconds=MIXED["seconds"], pages=MIXED["pages"], wait=MIXED["wait"])  # fmt: skip
 
 
+def compare_connections(env: dict, hosts: dict[str, str]) -> None:
+    """The same pages on the pooled and on the persistent server, taking turns."""
+    for n in range(1, CONNECTIONS["rounds"] + 1):
+        for page in CONNECTIONS["pages"]:
+            for mode, host in hosts.items():
+                locust(env, host, f"connections-{mode}-{page}-{n}", users=CONNECTIONS["users"],
+                       seconds=CONNECTIONS["seconds"], pages=page)  # fmt: skip
+
+
 def interrupted(*_) -> None:
     # As Ctrl-C does: unwinds through `finally`, so every step's process is stopped.
     raise SystemExit("bench: interrupted")
@@ -225,6 +241,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--no-generate", action="store_true", help="reuse the bench database")
+    parser.add_argument(
+        "--no-pool",
+        action="store_true",
+        help="serve the main phases with persistent connections instead of psycopg's pool",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     RAW.mkdir(parents=True, exist_ok=True)
@@ -243,9 +264,16 @@ def main(argv: list[str] | None = None) -> None:
     step(env, py, "-m", "bench.signin", RAW / "accounts.json")
     say("counting queries per request")
     step(env, py, "-m", "bench.queries", RAW / "queries.json", log=RAW / "queries.log")
-    with gunicorn(env) as (server, host):
+    main_mode = "persistent" if args.no_pool else "pool"
+    with gunicorn(env | POOLED[main_mode]) as (server, host):
         load(env, host)
         memory = worker_memory(server.pid)
+    say("psycopg's pool against persistent connections")
+    with (
+        gunicorn(env | POOLED["pool"], "gunicorn-pool") as (_, pooled),
+        gunicorn(env | POOLED["persistent"], "gunicorn-persistent") as (_, persistent),
+    ):
+        compare_connections(env, {"pool": pooled, "persistent": persistent})
     (RAW / "run.json").write_text(
         json.dumps(
             {
@@ -254,10 +282,12 @@ def main(argv: list[str] | None = None) -> None:
                 "cores": os.cpu_count(),
                 "workers": WORKERS,
                 "cache": "redis" if shared_cache else "in-memory, per worker",
+                "connections": main_mode,
                 "pages": PAGES,
                 "ceiling": CEILING,
                 "growth": GROWTH,
                 "mixed": MIXED,
+                "connections_phase": CONNECTIONS,
                 "worker_peak_kb": memory,
                 "load_averages": LOAD_AVERAGES,
             },
@@ -269,4 +299,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

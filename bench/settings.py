@@ -1,8 +1,8 @@
 """Bench settings: production settings with a fast password hasher and no log-in lockout.
 
 Bench users share one known password, hashed once with MD5 so generating them is instant,
-and the load test never trips django-axes. BACKCARE_BENCH routes the bare page
-(backcare/bench_views.py) that measures the ceiling of the stack; production never has it.
+and the load test never trips django-axes. bench/urls.py adds the bare page
+(bench/views.py) that measures the ceiling of the stack; production never routes it.
 """
 
 import os
@@ -14,4 +14,4 @@ from backcare.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_ENABLED = False
-BACKCARE_BENCH = True
+ROOT_URLCONF = "bench.urls"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
-
-from django.utils.safestring import SafeString, mark_safe
 
 from exercises.models import marker_label
+from progress.models import Suggestion
 from progress.rules import charts
-from progress.rules.charts import Axes, Band, Mark, Point, Series, day_label, number
+from progress.rules.charts import Axes, Band, Mark, Point, Series, number
+from progress.rules.dates import short_date, short_day
+from progress.rules.engine import Action
+from progress.rules.stats import mean
 from progress.selectors.dashboard import (
+    DECIDED,
     DashboardData,
     ExerciseProgress,
     MarkerReading,
@@ -52,20 +54,6 @@ class Figure:
     columns: list[str]
     rows: list[list[str]]
 
-    @property
-    def table_body(self) -> SafeString:
-        """The rows as HTML. Built here, not by a template loop: a long history makes hundreds
-        of cells, and each costs a template a variable lookup and a call to its escape filter.
-        """
-        return mark_safe(  # noqa: S308 (every cell is escaped)
-            "".join(
-                f'<tr><th scope="row">{escape(first)}</th>'
-                + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
-                + "</tr>"
-                for first, *cells in self.rows
-            )
-        )
-
 
 def _span(first: date, last: date) -> str:
     days = (last - first).days
@@ -84,21 +72,17 @@ def trend(label: str, points: list[Point], unit: str = "/10") -> str:
         return f"No {label[0].lower()}{label[1:]} recorded in this period."
     first, last = points[0].day, points[-1].day
     if first == last:
-        return f"{label} was {number(points[0].value)}{unit} on {day_label(first)}."
+        return f"{label} was {number(points[0].value)}{unit} on {short_day(first)}."
     if (last - first).days < 14:
         start, end = points[0].value, points[-1].value
     else:
-        start = _mean([p.value for p in points if p.day < first + timedelta(days=7)])
-        end = _mean([p.value for p in points if p.day > last - timedelta(days=7)])
+        start = mean([p.value for p in points if p.day < first + timedelta(days=7)])
+        end = mean([p.value for p in points if p.day > last - timedelta(days=7)])
     span = _span(first, last)
     if abs(end - start) < SAME:
         return f"{label} stayed at about {number(end)}{unit} over {span}."
     verb = "rose" if end > start else "fell"
     return f"{label} {verb} from {number(start)}{unit} to {number(end)}{unit} over {span}."
-
-
-def _mean(values) -> float:
-    return sum(values) / len(values)
 
 
 def _points(days: list[PainDay], attr: str) -> list[Point]:
@@ -158,7 +142,7 @@ def pain_figure(data: DashboardData) -> Figure:
         columns=[first_col, "Before", "During (mean)", "Next morning"],
         rows=[
             [
-                day_label(d.day) + f" {d.day.year}",
+                short_date(d.day),
                 _cell(d.before),
                 _cell(d.during),
                 _cell(d.next_morning),
@@ -200,17 +184,17 @@ def adherence_figure(data: DashboardData) -> Figure:
         legend=[],
         caption="Sessions logged each week (weeks start on Monday)",
         columns=["Week of", "Sessions"],
-        rows=[[f"{day_label(w.day)} {w.day.year}", number(w.value)] for w in weeks],
+        rows=[[short_date(w.day), number(w.value)] for w in weeks],
     )
 
 
 def _rung_marks(progress: ExerciseProgress) -> list[Mark]:
     marks = []
     for e in progress.events:
-        if e.kind == "accepted":
-            shape = "triangle-down" if e.action == "regress" else "triangle-up"
+        if e.kind == Suggestion.Decision.ACCEPTED:
+            shape = "triangle-down" if e.action == Action.REGRESS else "triangle-up"
             marks.append(Mark(e.day, e.position, e.text, shape, ACCEPTED))
-        elif e.kind == "declined":
+        elif e.kind == Suggestion.Decision.DECLINED:
             marks.append(Mark(e.day, e.position, e.text, "cross", DECLINED))
     return marks
 
@@ -220,13 +204,13 @@ def rung_figure(progress: ExerciseProgress, window: Window) -> Figure:
     steps = []
     if progress.start_position is not None:
         steps.append(Point(window.start, progress.start_position))
-    moves = [e for e in progress.events if e.kind not in ("accepted", "declined")]
+    moves = [e for e in progress.events if e.kind not in DECIDED]
     steps += [Point(e.day, e.position) for e in moves]
     if not steps:  # No recorded change at all: the current rung is all we know.
         steps.append(Point(window.start, item.rung.position))
     marks = _rung_marks(progress)
-    accepted = sum(1 for e in progress.events if e.kind == "accepted")
-    declined = sum(1 for e in progress.events if e.kind == "declined")
+    accepted = sum(1 for e in progress.events if e.kind == Suggestion.Decision.ACCEPTED)
+    declined = sum(1 for e in progress.events if e.kind == Suggestion.Decision.DECLINED)
     first, last = steps[0].value, steps[-1].value
     if first == last:
         summary = f"{item.exercise.name} stayed on rung {first} of {progress.rung_count}"
@@ -260,8 +244,8 @@ def rung_figure(progress: ExerciseProgress, window: Window) -> Figure:
     rows = []
     if progress.start_position is not None:
         at_start = "Rung in force at the start of this period"
-        rows.append([day_label(window.start), str(progress.start_position), at_start])
-    rows += [[day_label(e.day), str(e.position), e.text] for e in progress.events]
+        rows.append([short_day(window.start), str(progress.start_position), at_start])
+    rows += [[short_day(e.day), str(e.position), e.text] for e in progress.events]
     return Figure(
         chart_id=f"rung-chart-{item.pk}",
         heading="Rung",
@@ -334,7 +318,7 @@ def marker_figures(progress: ExerciseProgress, window: Window) -> list[Figure]:
                 caption=f"{name}: {marker.lower()} as measured",
                 columns=["Date", "Rung", label],
                 rows=[
-                    [day_label(r.day), str(r.position), number(float(r.value))] for r in readings
+                    [short_day(r.day), str(r.position), number(float(r.value))] for r in readings
                 ],
             )
         )
@@ -366,8 +350,5 @@ def psfs_figure(data: DashboardData) -> Figure | None:
         legend=[],
         caption="Your activities score: the mean of your ratings (0 = can't, 10 = as before)",
         columns=["Date", "Score", "Activities rated"],
-        rows=[
-            [f"{day_label(s.day)} {s.day.year}", number(float(s.mean)), str(s.ratings)]
-            for s in history
-        ],
+        rows=[[short_date(s.day), number(float(s.mean)), str(s.ratings)] for s in history],
     )

@@ -3,10 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from statistics import fmean
 
 from django import forms
-from django.utils.formats import date_format
 
 from progress import figures as dashboard_figures
 from progress.models import (
@@ -19,8 +17,11 @@ from progress.models import (
     SafetyScreen,
     SessionLog,
 )
+from progress.rules.dates import short_date
 from progress.rules.red_flags import QUESTIONS
+from progress.rules.stats import mean
 from progress.selectors import dashboard
+from progress.selectors.screens import latest_screen
 from progress.services import psfs
 
 DEFAULT_DAYS = 28
@@ -55,7 +56,7 @@ class ReportRangeForm(forms.Form):
         latest = self.today + timedelta(days=366)
         if value is not None and not EARLIEST <= value <= latest:
             raise forms.ValidationError(
-                f"Choose a date between {date_format(EARLIEST)} and {date_format(latest)}."
+                f"Choose a date between {short_date(EARLIEST)} and {short_date(latest)}."
             )
         return value
 
@@ -162,8 +163,9 @@ class Report:
         return round(self.sessions * 7 / self.days, 1)
 
 
-def _mean(values: list[int]) -> float | None:
-    return round(fmean(values), 1) if values else None
+def _rounded_mean(values: list[int]) -> float | None:
+    """To one decimal, as the report prints it; None for no values."""
+    return round(mean(values), 1) if values else None
 
 
 def _pain_row(first: date, last: date, sessions, entries, mornings: dict[date, int]) -> Week:
@@ -173,9 +175,9 @@ def _pain_row(first: date, last: date, sessions, entries, mornings: dict[date, i
         start=first,
         end=last,
         sessions=len(sessions),
-        pain_before=_mean([s.pain_before for s in sessions]),
-        pain_during=_mean([e.pain_during for e in entries]),
-        morning_pain=_mean(
+        pain_before=_rounded_mean([s.pain_before for s in sessions]),
+        pain_during=_rounded_mean([e.pain_during for e in entries]),
+        morning_pain=_rounded_mean(
             [mornings[d + ONE_DAY] for d in sorted(session_days) if d + ONE_DAY in mornings]
         ),
     )
@@ -282,7 +284,7 @@ def build_report(user, start: date, end: date) -> Report:
             for c in checkins
             if c.red_flags and c.day <= end
         ],
-        screen=SafetyScreen.objects.filter(user=user).first(),
+        screen=latest_screen(user),
         psfs=_psfs(user, start, end),
         notes=notes[:MAX_NOTES],
         more_notes=max(len(notes) - MAX_NOTES, 0),

@@ -1,15 +1,12 @@
-"""Shared users: alice owns things, bob is someone else."""
-
-from datetime import UTC, datetime
+"""Fixtures only: alice owns things, bob is someone else. The data comes from builders."""
 
 import pytest
-import time_machine
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from tests import builders
+from tests.builders import PASSWORD
 from tests.mfa_helpers import with_totp
-
-PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
@@ -20,18 +17,13 @@ def rate_limits_reset():
 
 
 @pytest.fixture
-def alice(django_user_model):
-    return django_user_model.objects.create_user(
-        email="alice@example.com",
-        password=PASSWORD,
-        display_name="Alice",
-        time_zone="Europe/London",
-    )
+def alice(db):
+    return builders.user("alice@example.com", display_name="Alice", time_zone="Europe/London")
 
 
 @pytest.fixture
-def bob(django_user_model):
-    return django_user_model.objects.create_user(email="bob@example.com", password=PASSWORD)
+def bob(db):
+    return builders.user("bob@example.com")
 
 
 @pytest.fixture
@@ -75,42 +67,17 @@ def catalog(db):
     plan_templates_load()
 
 
-def clear_screen_answers() -> dict[str, str]:
-    from progress.rules.red_flags import QUESTIONS
-
-    return {key: "no" for key in QUESTIONS} | {"clinician_checked": "yes"}
-
-
-# Plans in tests start on this morning, so tests can travel to the days after it.
-PLAN_START = datetime(2026, 3, 1, 8, tzinfo=UTC)
-
-
 @pytest.fixture
 def alice_cleared(alice):
-    from progress.rules.red_flags import QUESTIONS
-    from progress.services.plans import screen_record
-
-    with time_machine.travel(PLAN_START, tick=False):
-        screen_record(user=alice, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+    builders.screen_clear(alice)
     return alice
 
 
 @pytest.fixture
 def alice_plan(catalog, alice_cleared):
-    from progress.models import PlanTemplate
-    from progress.services.plans import plan_create_from_template
-
-    with time_machine.travel(PLAN_START, tick=False):
-        return plan_create_from_template(
-            user=alice_cleared, template=PlanTemplate.objects.get(slug="starter")
-        )
+    return builders.plan(alice_cleared)
 
 
 @pytest.fixture
 def bob_plan(catalog, bob):
-    from progress.models import PlanTemplate
-    from progress.services.plans import plan_create_from_template
-
-    return plan_create_from_template(
-        user=bob, template=PlanTemplate.objects.get(slug="whole-chain")
-    )
+    return builders.plan(bob, "whole-chain")

@@ -1,4 +1,4 @@
-"""Helpers for tests that log sessions and check-ins through the real forms."""
+"""Helpers for tests that log sessions, check-ins and PSFS ratings through the real forms."""
 
 import uuid
 from datetime import date, datetime, time
@@ -43,3 +43,17 @@ def log_session(client, plan, *, day: date, **kwargs):
 def check_in(client, *, day: date, pain=1, flags=()):
     with at_morning(day):
         return client.post("/checkin/", {"morning_pain": str(pain), "red_flags": list(flags)})
+
+
+def psfs_post(*rows, total=3, initial=3) -> dict:
+    """The PSFS form as posted: (name, score) per row, blank rows for the rest."""
+    data = {
+        "activity-TOTAL_FORMS": str(total),
+        "activity-INITIAL_FORMS": str(initial),
+        "activity-MIN_NUM_FORMS": "0",
+        "activity-MAX_NUM_FORMS": "3",
+    }
+    rows = list(rows) + [("", "")] * (total - len(rows))
+    for n, (name, score) in enumerate(rows):
+        data |= {f"activity-{n}-name": name, f"activity-{n}-score": str(score)}
+    return data

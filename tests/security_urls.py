@@ -25,7 +25,6 @@ PUBLIC = {
     "legacy_password_reset_link": "an old reset link: redirects to asking for a new one",
     "exercise_list": "the public catalog",
     "exercise_detail": "the public catalog (by slug, not an id)",
-    "bench_bare": "only routed in benchmark settings",
 }
 
 # Signed-in pages that carry no id: the user's own data only.

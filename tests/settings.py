@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 # Tests send e-mail to the locmem backend (below); this only lets production settings load.
 os.environ.setdefault("DJANGO_EMAIL_BACKEND", "console")
+# On PostgreSQL, tests/test_concurrency.py holds a pooled connection per thread for a whole
+# test (the test client never hands a request's back): eight at once, plus the test's own.
+os.environ.setdefault("DATABASE_POOL_MAX_SIZE", "12")
 
 from backcare.settings import *  # noqa: E402, F403
 

@@ -66,10 +66,16 @@ class TestHealthDataIsHiddenFromEditors:
         assert "alice@example.com" not in response.content.decode()
 
     def test_a_users_page_is_forbidden(self, editor_client, alice):
-        assert editor_client.get(f"/admin/accounts/user/{alice.pk}/change/").status_code == 403
+        r = editor_client.get(f"/admin/accounts/user/{alice.pk}/change/")
+        assert r.status_code == 403
+        assert "<h1>403 Forbidden</h1>" in r.content.decode()
+        assert "alice@example.com" not in r.content.decode()
 
     def test_groups_are_forbidden(self, editor_client):
-        assert editor_client.get("/admin/auth/group/").status_code == 403
+        r = editor_client.get("/admin/auth/group/")
+        assert r.status_code == 403
+        assert "<h1>403 Forbidden</h1>" in r.content.decode()
+        assert "Catalog editors" not in r.content.decode()
 
     @pytest.mark.parametrize("model_name", PROGRESS_MODELS)
     def test_every_progress_changelist_is_closed(self, editor_client, alice_plan, model_name):
@@ -80,7 +86,10 @@ class TestHealthDataIsHiddenFromEditors:
         assert "alice@example.com" not in response.content.decode()
 
     def test_the_progress_app_page_is_closed(self, editor_client):
-        assert editor_client.get("/admin/progress/").status_code in (403, 404)
+        r = editor_client.get("/admin/progress/")
+        assert r.status_code in (403, 404)
+        heading = "<h1>403 Forbidden</h1>" if r.status_code == 403 else "<h1>Not Found</h1>"
+        assert heading in r.content.decode()
 
     def test_the_plan_exercise_page_is_closed(self, editor_client, alice_plan):
         response = editor_client.get(f"/admin/progress/planexercise/{alice_plan.pk}/change/")

@@ -44,6 +44,14 @@ class TestCheckIn:
         assert 'value="fever" checked' in html
         assert not CheckIn.objects.exists()
 
+    def test_the_pain_scale_keeps_its_choice_and_hint_when_the_page_comes_back(self, alice_client):
+        with at_morning(DAY):
+            r = alice_client.post("/checkin/", {"morning_pain": "4", "red_flags": ["not-a-flag"]})
+        html = r.content.decode()
+        assert 'id="id_morning_pain_4" value="4" autocomplete="off" checked>' in html
+        assert 'id="id_morning_pain_hint"' in html
+        assert not CheckIn.objects.exists()
+
     def test_an_emergency_flag_pauses_the_plan_and_sends_to_the_emergency_department(
         self, alice_client, alice_plan
     ):
@@ -55,7 +63,7 @@ class TestCheckIn:
             assert alice_client.get("/sessions/new/").url == "/safety/"
 
     def test_another_flag_says_see_a_doctor_until_a_clear_screen(self, alice_client, alice_plan):
-        from tests.conftest import clear_screen_answers
+        from tests.builders import clear_screen_answers
 
         r = check_in(alice_client, day=DAY, pain=2, flags=["fever"])
         assert "See a doctor before starting" in r.content.decode()

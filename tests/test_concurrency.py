@@ -17,6 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, close_old_connections, connection, connections
 from django.test import Client
+from django.utils import timezone
 
 from exercises.models import Exercise
 from progress.models import (
@@ -33,8 +34,7 @@ from progress.models import (
 )
 from progress.rules.red_flags import QUESTIONS
 from progress.services.plans import plan_create_from_template, screen_record
-from tests.logging_helpers import session_post
-from tests.test_psfs import form_data as psfs_form
+from tests.logging_helpers import psfs_post, session_post
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -48,8 +48,15 @@ DAY = date.today()
 
 def make_walker(n: int):
     user = get_user_model().objects.create_user(email=f"walker{n}@example.com", password="x")
-    screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
-    plan = plan_create_from_template(user=user, template=PlanTemplate.objects.get(slug="starter"))
+    screen_record(
+        user=user,
+        answers=dict.fromkeys(QUESTIONS, False),
+        clinician_checked=True,
+        now=timezone.now(),
+    )
+    plan = plan_create_from_template(
+        user=user, template=PlanTemplate.objects.get(slug="starter"), now=timezone.now()
+    )
     return user, plan
 
 
@@ -126,7 +133,7 @@ def test_simultaneous_check_ins_store_one_morning(catalog):
 
 def test_simultaneous_psfs_ratings_name_each_activity_once(catalog):
     user, _ = make_walker(1)
-    data = psfs_form(("Putting on socks", 3), ("Stairs", 5))
+    data = psfs_post(("Putting on socks", 3), ("Stairs", 5))
     statuses, errors = post_at_once(4, user, "/progress/psfs/", data)
     assert statuses == [302] * 4
     names = PsfsActivity.objects.filter(user=user).values_list("position", "name")
@@ -146,7 +153,12 @@ def test_simultaneous_adds_of_one_exercise_add_it_once(catalog):
 
 def test_simultaneous_plan_starts_start_one_plan(catalog):
     user = get_user_model().objects.create_user(email="starter@example.com", password="x")
-    screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+    screen_record(
+        user=user,
+        answers=dict.fromkeys(QUESTIONS, False),
+        clinician_checked=True,
+        now=timezone.now(),
+    )
     statuses, errors = post_at_once(4, user, "/plan/start/", {"template": "starter"})
     assert statuses == [302] * 4
     assert Plan.objects.filter(user=user).count() == 1

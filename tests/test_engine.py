@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from progress.rules.dates import day_month
 from progress.rules.engine import (
     EASE_WORDS,
     Action,
@@ -17,7 +18,6 @@ from progress.rules.engine import (
     Suggestion,
     Thresholds,
     bigger_dose,
-    format_day,
     smaller_dose,
     suggest_next_step,
     weekly_guard_tripped,
@@ -449,7 +449,7 @@ def test_bad_input_is_rejected(make: object) -> None:
 def test_ease_words_and_dates_read_like_the_domain_brief() -> None:
     assert EASE_WORDS[3] == "challenging but doable"
     assert sorted(EASE_WORDS) == [1, 2, 3, 4, 5]
-    assert format_day(MARCH_3) == "3 March"
+    assert day_month(MARCH_3) == "3 March"
 
 
 # Property tests: any history, any ladder.

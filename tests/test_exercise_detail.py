@@ -72,17 +72,25 @@ class TestExerciseDetail:
 
     def test_every_catalog_exercise_has_a_page(self, client, catalog):
         for row in catalog_data.EXERCISES:
-            assert client.get(f"/exercises/{row['slug']}/").status_code == 200
+            r = client.get(f"/exercises/{row['slug']}/")
+            assert r.status_code == 200
+            assert "The ladder</h2>" in r.content.decode(), row["slug"]
 
     def test_an_unknown_exercise_is_not_found(self, client, catalog):
-        assert client.get("/exercises/no-such-exercise/").status_code == 404
+        r = client.get("/exercises/no-such-exercise/")
+        assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
 
     def test_an_unpublished_exercise_is_not_found_for_the_public(
         self, client, alice_client, bridge
     ):
         Exercise.objects.filter(pk=bridge.pk).update(is_published=False)
-        assert client.get("/exercises/glute-bridge/").status_code == 404
-        assert alice_client.get("/exercises/glute-bridge/").status_code == 404
+        for visitor in (client, alice_client):
+            r = visitor.get("/exercises/glute-bridge/")
+            assert r.status_code == 404
+            # Not even the name of an exercise the curators have not published yet.
+            assert "<h1>Not Found</h1>" in r.content.decode()
+            assert bridge.name not in r.content.decode()
 
     def test_staff_may_preview_an_unpublished_exercise(self, client, bridge, django_user_model):
         staff = django_user_model.objects.create_user(email="staff@example.com", is_staff=True)
@@ -99,7 +107,9 @@ class TestExerciseDetail:
         assert "&lt;script&gt;" in html
 
     def test_it_rejects_post(self, client, bridge):
-        assert client.post("/exercises/glute-bridge/").status_code == 405
+        r = client.post("/exercises/glute-bridge/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     def test_its_query_count_does_not_grow_with_the_ladder(self, client, bridge):
         with CaptureQueriesContext(connection) as loaded:

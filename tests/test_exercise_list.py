@@ -63,8 +63,10 @@ class TestExerciseList:
             assert f'id="region-{region["slug"]}">{region["name"]}</h2>' in html
         assert 'href="/exercises/glute-bridge/"' in html
 
-    def test_it_works_anonymously_and_signed_in(self, alice_client, catalog):
+    def test_it_works_anonymously_and_signed_in(self, client, alice_client, catalog):
         assert alice_client.get("/exercises/").status_code == 200
+        for visitor in (client, alice_client):
+            assert 'href="/exercises/glute-bridge/"' in visitor.get("/exercises/").content.decode()
 
     def test_it_hides_unpublished_exercises_from_the_public(self, client, alice_client, catalog):
         Exercise.objects.filter(slug="pullover").update(is_published=False)
@@ -161,7 +163,9 @@ class TestExerciseList:
         )
 
     def test_it_rejects_post(self, client):
-        assert client.post("/exercises/").status_code == 405
+        r = client.post("/exercises/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     @pytest.mark.parametrize("query", ["", "?equipment=chair"])
     def test_its_query_count_does_not_grow_with_the_catalog(self, client, catalog, query):

@@ -19,9 +19,8 @@ from progress.models import SessionLog, Suggestion
 from progress.services.psfs import ActivityRating, psfs_rate
 from progress.services.sessions import EntryData, checkin_record, session_log
 from progress.services.suggestions import suggestion_accept
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD, daily_history, local
 from tests.logging_helpers import at_morning, check_in, log_session
-from tests.test_history import bulk_history
 
 pytestmark = pytest.mark.django_db
 MON = date(2026, 3, 2)
@@ -77,18 +76,17 @@ def history(alice_client, alice_plan, alice):
         **{f"e{clam.pk}-status": "skipped", f"e{clam.pk}-note": "Hip sore"},
     )
     check_in(alice_client, day=WED, pain=2)
-    with at_morning(WED):
-        suggestion_accept(suggestion=bridge.suggestions.get(decision="open"))
+    suggestion_accept(suggestion=bridge.suggestions.get(decision="open"), now=local(alice, WED, 9))
     check_in(alice_client, day=THU, pain=3, flags=["fever"])
-    with at_morning(THU):
-        psfs_rate(
-            user=alice,
-            day=THU,
-            ratings=[
-                ActivityRating(1, "Putting on socks", 4),
-                ActivityRating(2, "Sitting through a film", 6),
-            ],
-        )
+    psfs_rate(
+        user=alice,
+        day=THU,
+        ratings=[
+            ActivityRating(1, "Putting on socks", 4),
+            ActivityRating(2, "Sitting through a film", 6),
+        ],
+        now=local(alice, THU, 9),
+    )
     return alice_plan
 
 
@@ -104,9 +102,12 @@ def bobs_data(bob_plan, bob):
         entries=[
             (item, EntryData(skipped=False, sets_done=1, amount_done=5, pain_during=7, ease=2))
         ],
+        now=local(bob, MON, 18),
     )
-    checkin_record(user=bob, day=TUE, morning_pain=9, flags=[])
-    psfs_rate(user=bob, day=TUE, ratings=[ActivityRating(1, "Bob's gardening", 1)])
+    checkin_record(user=bob, day=TUE, morning_pain=9, flags=[], now=local(bob, TUE, 8))
+    psfs_rate(
+        user=bob, day=TUE, ratings=[ActivityRating(1, "Bob's gardening", 1)], now=local(bob, TUE, 9)
+    )
 
 
 class TestExportCsv:
@@ -115,7 +116,9 @@ class TestExportCsv:
         assert r.url == "/accounts/login/?next=/progress/export.csv"
 
     def test_it_rejects_post(self, alice_client):
-        assert alice_client.post("/progress/export.csv").status_code == 405
+        r = alice_client.post("/progress/export.csv")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     def test_it_is_a_dated_attachment_that_is_never_cached(self, alice_client):
         with at_morning(WED):
@@ -204,7 +207,9 @@ class TestExportJson:
         assert r.url == "/accounts/login/?next=/progress/export.json"
 
     def test_it_rejects_post(self, alice_client):
-        assert alice_client.post("/progress/export.json").status_code == 405
+        r = alice_client.post("/progress/export.json")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     def test_it_is_a_dated_attachment_that_is_never_cached(self, alice_client):
         with at_morning(WED):
@@ -274,7 +279,7 @@ class TestExportCost:
 
         log_session(alice_client, alice_plan, day=MON)
         small, _ = export()
-        bulk_history(alice_plan, first=TUE, days=730)
+        daily_history(alice_plan, first=TUE, days=730)
         large, body = export()
         assert large == small
         assert body.count(b"day 729") == 1

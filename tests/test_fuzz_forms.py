@@ -52,6 +52,14 @@ def fuzz(fields):
     return st.fixed_dictionaries({name: hostile for name in fields})
 
 
+def assert_a_page_answers(response):
+    """What the user sees is the form again with its errors, or a redirect within the site."""
+    if response.status_code == 200:
+        assert "<form" in response.content.decode()
+    elif response.status_code == 302:
+        assert response.url.startswith("/")
+
+
 def assert_no_raw_markup(client, *urls):
     for url in urls:
         with at_morning(DAY):
@@ -64,54 +72,73 @@ class TestAnonymousForms:
     @FUZZ
     @given(data=fuzz(["email", "password1", "password2"]))
     def test_signup(self, client, data):
-        assert client.post("/accounts/signup/", data).status_code < 500
+        r = client.post("/accounts/signup/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(data=fuzz(["username", "password"]))
     def test_login(self, client, data):
-        assert client.post("/accounts/login/", data).status_code < 500
+        r = client.post("/accounts/login/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(data=fuzz(["email"]))
     def test_password_reset(self, client, data):
-        assert client.post("/accounts/password_reset/", data).status_code < 500
+        r = client.post("/accounts/password_reset/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(query=fuzz(["region", "equipment"]))
     def test_catalog_filter(self, client, catalog, query):
-        assert client.get("/exercises/", query).status_code < 500
+        r = client.get("/exercises/", query)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
 
 class TestSignedInForms:
     @FUZZ
     @given(data=fuzz(["display_name", "time_zone"]))
     def test_profile(self, alice_client, data):
-        assert alice_client.post("/accounts/profile/", data).status_code < 500
+        r = alice_client.post("/accounts/profile/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
         assert_no_raw_markup(alice_client, "/accounts/profile/")
 
     @FUZZ
     @given(data=fuzz(["password"]))
     def test_delete_account(self, alice_client, alice, data):
-        assert alice_client.post("/accounts/delete/", data).status_code < 500
+        r = alice_client.post("/accounts/delete/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(data=fuzz(["fever", "fall", "bladder_bowel", "clinician_checked"]))
     def test_safety_screen(self, alice_client, data):
-        assert alice_client.post("/safety/", data).status_code < 500
+        r = alice_client.post("/safety/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(data=fuzz(["template", "starter__glute-bridge"]))
     def test_plan_start(self, client, alice_cleared, catalog, data):
         client.force_login(alice_cleared)
-        assert client.post("/plan/start/", data).status_code < 500
+        r = client.post("/plan/start/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(data=fuzz(["exercise"]), rung=hostile)
     def test_plan_edits(self, alice_client, alice_plan, data, rung):
         item = PlanExercise.objects.filter(plan=alice_plan).first()
-        assert alice_client.post("/plan/add/", data).status_code < 500
+        r = alice_client.post("/plan/add/", data)
+        assert r.status_code < 500
+        assert_a_page_answers(r)
         r = alice_client.post(f"/plan/items/{item.pk}/rung/", {f"i{item.pk}-rung": rung})
         assert r.status_code < 500
+        assert_a_page_answers(r)
 
     @FUZZ
     @given(
@@ -125,14 +152,18 @@ class TestSignedInForms:
         data = session_post(alice_plan, day=DAY) | session
         data |= {f"e{item.pk}-{k}": v for k, v in entry.items()}
         with at_morning(DAY):
-            assert alice_client.post("/sessions/new/", data).status_code < 500
+            r = alice_client.post("/sessions/new/", data)
+            assert r.status_code < 500
+            assert_a_page_answers(r)
         assert_no_raw_markup(alice_client, "/today/")
 
     @FUZZ
     @given(data=fuzz(["morning_pain", "red_flags"]))
     def test_check_in(self, alice_client, alice_plan, data):
         with at_morning(DAY):
-            assert alice_client.post("/checkin/", data).status_code < 500
+            r = alice_client.post("/checkin/", data)
+            assert r.status_code < 500
+            assert_a_page_answers(r)
 
 
 def test_markup_in_notes_is_stored_as_text_and_shown_escaped(alice_client, alice_plan):

@@ -1,12 +1,12 @@
 """History: the user's sessions newest first, each opening to its entries, and deleting one."""
 
-import uuid
 from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from progress.models import (
@@ -17,49 +17,15 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
+from progress.rules.dates import long_day
 from progress.services.plans import plan_exercise_move
-from progress.views.history import _long_day
+from tests.builders import daily_history
 from tests.logging_helpers import at_morning, check_in, log_session
+from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
 MON = date(2026, 3, 2)
 TUE, WED = MON + timedelta(1), MON + timedelta(2)
-
-
-def bulk_history(plan, *, first: date, days: int) -> None:
-    """A session, its entries and a check-in every day: fast, for size tests only."""
-    items = list(plan.items.select_related("rung"))
-    sessions = SessionLog.objects.bulk_create(
-        SessionLog(
-            user=plan.user,
-            day=first + timedelta(n),
-            pain_before=n % 5,
-            note=f"day {n}",
-            submission_key=uuid.uuid4(),
-        )
-        for n in range(days)
-    )
-    ExerciseEntry.objects.bulk_create(
-        ExerciseEntry(
-            session=session,
-            plan_exercise=item,
-            exercise_id=item.exercise_id,
-            rung=item.rung,
-            prescribed_sets=item.dose.sets,
-            prescribed_amount=item.dose.amount,
-            sets_done=item.dose.sets,
-            amount_done=item.dose.amount,
-            pain_during=n % 4,
-            ease=3,
-            note="ok" if n % 7 == 0 else "",
-        )
-        for n, session in enumerate(sessions)
-        for item in items
-    )
-    CheckIn.objects.bulk_create(
-        CheckIn(user=plan.user, day=first + timedelta(n + 1), morning_pain=n % 3)
-        for n in range(days)
-    )
 
 
 def bridge(plan) -> PlanExercise:
@@ -96,7 +62,9 @@ class TestHistory:
         assert r.url == "/accounts/login/?next=/progress/history/"
 
     def test_it_rejects_post(self, alice_client):
-        assert alice_client.post("/progress/history/").status_code == 405
+        r = alice_client.post("/progress/history/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     def test_the_navigation_links_to_it(self, alice_client):
         html = alice_client.get("/accounts/profile/").content.decode()
@@ -140,7 +108,7 @@ class TestHistory:
     def test_it_gives_a_markers_unit_unless_its_name_says_it(self, alice_client, alice_plan):
         b = bridge(alice_plan)
         log_session(alice_client, alice_plan, day=MON, **{f"e{b.pk}-marker_value": "12.0"})
-        plan_exercise_move(item=b, rung=b.exercise.rungs.get(position=2))
+        plan_exercise_move(item=b, rung=b.exercise.rungs.get(position=2), now=timezone.now())
         log_session(alice_client, alice_plan, day=TUE, **{f"e{b.pk}-marker_value": "4.5"})
         html = alice_client.get("/progress/history/").content.decode()
         assert "Reps: 12<" in html
@@ -149,7 +117,7 @@ class TestHistory:
 
     def test_it_writes_days_as_the_date_filter_does(self):
         for day in (MON + timedelta(n) for n in range(0, 400, 13)):
-            assert _long_day(day) == date_format(day, "l j F Y")
+            assert long_day(day) == date_format(day, "l j F Y")
 
     def test_it_never_shows_another_users_sessions(self, alice_client, logged, client, bob):
         client.force_login(bob)
@@ -158,7 +126,7 @@ class TestHistory:
         assert "Glutes burnt" not in html
 
     def test_it_shows_20_sessions_a_page(self, alice_client, alice_plan):
-        bulk_history(alice_plan, first=MON, days=45)
+        daily_history(alice_plan, first=MON, days=45)
         html = alice_client.get("/progress/history/").content.decode()
         assert html.count('class="card mb-2 history-session"') == 20
         assert "Page 1 of 3" in html
@@ -172,7 +140,7 @@ class TestHistory:
         ("page", "shown"), [("9999", "Page 3 of 3"), ("abc", "Page 1 of 3"), ("-1", "Page 3 of 3")]
     )
     def test_an_odd_page_number_shows_a_real_page(self, alice_client, alice_plan, page, shown):
-        bulk_history(alice_plan, first=MON, days=45)
+        daily_history(alice_plan, first=MON, days=45)
         r = alice_client.get(f"/progress/history/?page={page}")
         assert r.status_code == 200
         assert shown in r.content.decode()
@@ -183,7 +151,7 @@ class TestHistory:
         log_session(alice_client, alice_plan, day=MON)
         with CaptureQueriesContext(connection) as one:
             alice_client.get("/progress/history/")
-        bulk_history(alice_plan, first=TUE, days=730)
+        daily_history(alice_plan, first=TUE, days=730)
         with CaptureQueriesContext(connection) as many:
             html = alice_client.get("/progress/history/").content.decode()
         assert "Page 1 of 37" in html
@@ -206,14 +174,23 @@ class TestHistoryDetail:
         assert f'href="/sessions/{tuesday.pk}/edit/"' in html
 
     def test_it_rejects_post(self, alice_client, logged):
-        assert alice_client.post(f"/progress/history/{logged[0].pk}/").status_code == 405
+        r = alice_client.post(f"/progress/history/{logged[0].pk}/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     def test_another_users_session_is_404(self, client, bob, logged):
         client.force_login(bob)
-        assert client.get(f"/progress/history/{logged[0].pk}/").status_code == 404
+        before = owned_rows(logged[0].user)
+        r = client.get(f"/progress/history/{logged[1].pk}/")
+        assert r.status_code == 404
+        html = r.content.decode()
+        assert "<h1>Not Found</h1>" in html and "Glutes burnt" not in html
+        assert owned_rows(logged[0].user) == before
 
     def test_a_missing_session_is_404(self, alice_client):
-        assert alice_client.get("/progress/history/999999/").status_code == 404
+        r = alice_client.get("/progress/history/999999/")
+        assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
 
 
 def counts() -> dict[str, int]:
@@ -262,9 +239,13 @@ class TestSessionDelete:
     def test_another_users_session_is_404(self, client, bob, logged):
         client.force_login(bob)
         url = f"/sessions/{logged[0].pk}/delete/"
+        before = owned_rows(logged[0].user)
         assert client.get(url).status_code == 404
-        assert client.post(url).status_code == 404
+        r = client.post(url)
+        assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
         assert SessionLog.objects.count() == 2
+        assert owned_rows(logged[0].user) == before
 
     def test_it_rejects_other_methods(self, alice_client, logged):
         assert alice_client.put(f"/sessions/{logged[0].pk}/delete/").status_code == 405
@@ -272,6 +253,11 @@ class TestSessionDelete:
 
     def test_deleting_twice_is_404(self, alice_client, logged):
         url = f"/sessions/{logged[0].pk}/delete/"
+        owner = logged[0].user
         alice_client.post(url)
-        assert alice_client.post(url).status_code == 404
+        after_first = owned_rows(owner)
+        r = alice_client.post(url)
+        assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
         assert SessionLog.objects.count() == 1
+        assert owned_rows(owner) == after_first

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 
 pytestmark = pytest.mark.django_db
 LOCKED = "Too many failed log-in attempts"
@@ -83,6 +83,8 @@ class TestLockout:
         # Alice comes through the same proxy from her own address and is let in.
         r = post_login(client, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy)
         assert r.status_code == 302
+        assert r.url == "/today/"
+        assert "Safety check before you exercise" in client.get(r.url, follow=True).content.decode()
 
     def test_a_locked_owner_can_reset_the_password_and_log_in(self, client, alice):
         for _ in range(5):

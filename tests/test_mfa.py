@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 from tests.mfa_helpers import totp_code, with_totp
 
 pytestmark = pytest.mark.django_db
@@ -102,4 +102,6 @@ def test_staff_with_two_factor_reach_the_admin(client, django_user_model):
     with_totp(staff)
     start_login(client, "root@example.com")
     enter_code(client, totp_code())
-    assert client.get("/admin/").status_code == 200
+    r = client.get("/admin/")
+    assert r.status_code == 200
+    assert "Site administration" in r.content.decode()

@@ -1,7 +1,9 @@
 import pytest
+from django.utils import timezone
 
 from exercises.models import Exercise, Rung
 from progress.models import PlanExercise, RungChange
+from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -73,14 +75,19 @@ class TestPlanItemRung:
     def test_another_users_item_is_404(self, alice_client, alice_plan, bob_plan):
         theirs = bob_plan.items.first()
         rung = theirs.exercise.rungs.last()
+        before = owned_rows(bob_plan.user), owned_rows(alice_plan.user)
         r = alice_client.post(f"/plan/items/{theirs.pk}/rung/", {f"i{theirs.pk}-rung": rung.pk})
         assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
         theirs.refresh_from_db()
         assert theirs.rung.position == 1
+        assert (owned_rows(bob_plan.user), owned_rows(alice_plan.user)) == before
 
     def test_it_rejects_get(self, alice_client, alice_plan):
         bridge = item(alice_plan, "glute-bridge")
-        assert alice_client.get(f"/plan/items/{bridge.pk}/rung/").status_code == 405
+        r = alice_client.get(f"/plan/items/{bridge.pk}/rung/")
+        assert r.status_code == 405
+        assert r["Allow"] == "POST"
 
 
 class TestPauseResumeRemove:
@@ -105,9 +112,13 @@ class TestPauseResumeRemove:
     def test_another_users_item_is_404(self, alice_client, alice_plan, bob_plan, action):
         theirs = bob_plan.items.first()
         url = f"/plan/items/{theirs.pk}/{action}/"
+        before = owned_rows(bob_plan.user), owned_rows(alice_plan.user)
         r = alice_client.get(url) if action == "history" else alice_client.post(url)
         assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert theirs.exercise.name not in r.content.decode()
         assert bob_plan.items.filter(pk=theirs.pk, is_paused=False).exists()
+        assert (owned_rows(bob_plan.user), owned_rows(alice_plan.user)) == before
 
 
 class TestPlanAdd:
@@ -144,7 +155,9 @@ class TestPlanItemHistory:
         bridge = item(alice_plan, "glute-bridge")
         from progress.services.plans import plan_exercise_move
 
-        plan_exercise_move(item=bridge, rung=bridge.exercise.rungs.get(position=2))
+        plan_exercise_move(
+            item=bridge, rung=bridge.exercise.rungs.get(position=2), now=timezone.now()
+        )
         html = alice_client.get(f"/plan/items/{bridge.pk}/history/").content.decode()
         assert "Started the “Starter” plan on rung 1." in html
         assert "You moved to rung 2 by hand." in html

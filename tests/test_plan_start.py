@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from exercises.models import Rung
 from progress.models import Plan, PlanExercise, RungChange
@@ -58,7 +59,9 @@ class TestPlanCreateFromTemplate:
 
         with pytest.raises(PlanError, match="already have a plan"):
             plan_create_from_template(
-                user=alice_plan.user, template=PlanTemplate.objects.get(slug="whole-chain")
+                user=alice_plan.user,
+                template=PlanTemplate.objects.get(slug="whole-chain"),
+                now=timezone.now(),
             )
         assert PlanExercise.objects.count() == 3
 
@@ -71,7 +74,10 @@ class TestPlanCreateFromTemplate:
         wrong = Rung.objects.get(exercise__slug="pullover", position=1)
         with pytest.raises(PlanError):
             plan_create_from_template(
-                user=alice_cleared, template=template, starting_rungs={bridge.pk: wrong}
+                user=alice_cleared,
+                template=template,
+                starting_rungs={bridge.pk: wrong},
+                now=timezone.now(),
             )
         assert not Plan.objects.exists()
         assert not PlanExercise.objects.exists()

@@ -36,7 +36,7 @@ class TestProfile:
 
 class TestPasswordChange:
     def test_it_changes_the_password(self, alice_client, alice):
-        from tests.conftest import PASSWORD
+        from tests.builders import PASSWORD
 
         r = alice_client.post(
             "/accounts/password/change/",
@@ -51,7 +51,7 @@ class TestPasswordChange:
         assert alice.check_password("a-brand-new-passphrase")
 
     def test_a_short_new_password_is_refused_with_a_message(self, alice_client, alice):
-        from tests.conftest import PASSWORD
+        from tests.builders import PASSWORD
 
         r = alice_client.post(
             "/accounts/password/change/",
@@ -66,7 +66,7 @@ class TestOtherBrowsers:
     def test_log_out_of_all_other_browsers(self, alice):
         from django.test import Client
 
-        from tests.conftest import PASSWORD
+        from tests.builders import PASSWORD
 
         def browser(agent):
             c = Client(HTTP_USER_AGENT=agent)

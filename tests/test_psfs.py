@@ -8,29 +8,15 @@ from django.db import IntegrityError, transaction
 
 from progress.models import PsfsActivity, PsfsRating
 from progress.services import psfs
-from tests.logging_helpers import at_morning
+from tests.logging_helpers import at_morning, psfs_post
 
 pytestmark = pytest.mark.django_db
 DAY = date(2026, 3, 2)
 
 
-def form_data(*rows, total=3, initial=3) -> dict:
-    """The PSFS form as posted: (name, score) per row, blank rows for the rest."""
-    data = {
-        "activity-TOTAL_FORMS": str(total),
-        "activity-INITIAL_FORMS": str(initial),
-        "activity-MIN_NUM_FORMS": "0",
-        "activity-MAX_NUM_FORMS": "3",
-    }
-    rows = list(rows) + [("", "")] * (total - len(rows))
-    for n, (name, score) in enumerate(rows):
-        data |= {f"activity-{n}-name": name, f"activity-{n}-score": str(score)}
-    return data
-
-
 def rate(client, *rows, day=DAY, **kwargs):
     with at_morning(day):
-        return client.post("/progress/psfs/", form_data(*rows, **kwargs))
+        return client.post("/progress/psfs/", psfs_post(*rows, **kwargs))
 
 
 def current(user) -> list[tuple[int, str]]:
@@ -42,7 +28,9 @@ class TestPsfsPage:
         assert client.get("/progress/psfs/").url == "/accounts/login/?next=/progress/psfs/"
 
     def test_it_refuses_other_methods(self, alice_client):
-        assert alice_client.put("/progress/psfs/").status_code == 405
+        r = alice_client.put("/progress/psfs/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD, POST"
 
     def test_it_offers_three_slots_with_the_current_names(self, alice_client, alice):
         rate(alice_client, ("Putting on socks", 4), ("", ""), ("Gardening", 2))
@@ -66,7 +54,7 @@ class TestPsfsPage:
         alice.save()
         # 09:00 on 2 March in Auckland is still 1 March in UTC.
         with at_morning(DAY, "Pacific/Auckland"):
-            alice_client.post("/progress/psfs/", form_data(("Socks", 3)))
+            alice_client.post("/progress/psfs/", psfs_post(("Socks", 3)))
         assert PsfsRating.objects.get().day == DAY
 
     def test_rating_again_the_same_day_replaces_the_rating(self, alice_client, alice):

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from progress.report import build_report
 from progress.services.plans import plan_exercise_move
 from progress.services.psfs import ActivityRating, psfs_rate
+from tests.builders import daily_history, local
 from tests.logging_helpers import at_morning, check_in, log_session
-from tests.test_history import bulk_history
 
 pytestmark = pytest.mark.django_db
 MON = date(2026, 3, 2)
@@ -48,7 +48,9 @@ class TestReport:
         assert r.url == "/accounts/login/?next=/progress/report/"
 
     def test_it_rejects_post(self, alice_client):
-        assert alice_client.post("/progress/report/").status_code == 405
+        r = alice_client.post("/progress/report/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD"
 
     def test_it_shows_the_last_four_weeks_by_default(self, alice_client, alice_plan):
         html = report_html(alice_client)
@@ -84,10 +86,12 @@ class TestReport:
         self, alice_client, alice_plan
     ):
         bridge = alice_plan.items.get(exercise__slug="glute-bridge")
-        with at_morning(MON + timedelta(3)):
-            plan_exercise_move(
-                item=bridge, rung=bridge.exercise.rungs.get(position=2), reason="Felt easy, 1/10."
-            )
+        plan_exercise_move(
+            item=bridge,
+            rung=bridge.exercise.rungs.get(position=2),
+            reason="Felt easy, 1/10.",
+            now=local(alice_plan.user, MON + timedelta(3), 9),
+        )
         html = report_html(alice_client)
         assert "2 of 5: Double-leg bridge with a 3-5 s squeeze at the top" in html
         assert "Changed by hand: Felt easy, 1/10." in html
@@ -97,14 +101,18 @@ class TestReport:
         assert "Started the" in report_html(alice_client, "?start=2026-03-01&end=2026-03-28")
 
     def test_it_shows_the_psfs_change(self, alice_client, alice):
-        with at_morning(MON):
-            psfs_rate(user=alice, day=MON, ratings=[ActivityRating(1, "Putting on socks", 3)])
-        with at_morning(MON + timedelta(14)):
-            psfs_rate(
-                user=alice,
-                day=MON + timedelta(14),
-                ratings=[ActivityRating(1, "Putting on socks", 6)],
-            )
+        psfs_rate(
+            user=alice,
+            day=MON,
+            ratings=[ActivityRating(1, "Putting on socks", 3)],
+            now=local(alice, MON, 9),
+        )
+        psfs_rate(
+            user=alice,
+            day=MON + timedelta(14),
+            ratings=[ActivityRating(1, "Putting on socks", 6)],
+            now=local(alice, MON + timedelta(14), 9),
+        )
         html = report_html(alice_client)
         assert "<strong>3.0</strong> on 2 Mar → <strong>6.0</strong> on 16 Mar" in html
         assert "+3.0, a meaningful change" in html
@@ -149,7 +157,7 @@ class TestReport:
         log_session(alice_client, alice_plan, day=TODAY)
         with at_morning(TODAY), CaptureQueriesContext(connection) as short:
             alice_client.get("/progress/report/")
-        bulk_history(alice_plan, first=TODAY - timedelta(days=400), days=399)
+        daily_history(alice_plan, first=TODAY - timedelta(days=400), days=399)
         query = "?start=2026-01-01&end=2026-03-29"
         with at_morning(TODAY), CaptureQueriesContext(connection) as long:
             html = alice_client.get(f"/progress/report/{query}").content.decode()

@@ -71,12 +71,18 @@ def test_a_large_form_body_is_refused(client):
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 413
+    assert "What you sent is too large" in response.content.decode()
+    assert "nothing you sent was saved" in response.content.decode()
 
 
 def test_the_cap_is_a_setting(client, settings):
     settings.BACKCARE_MAX_REQUEST_BYTES = 1024
-    assert log_in_with(client, note="x" * 2000).status_code == 413
-    assert log_in_with(client, note="x" * 100).status_code == 200
+    refused = log_in_with(client, note="x" * 2000)
+    assert refused.status_code == 413
+    assert "at most 1 KB" in refused.content.decode()
+    accepted = log_in_with(client, note="x" * 100)
+    assert accepted.status_code == 200
+    assert 'name="login"' in accepted.content.decode()  # the log-in form again
 
 
 @pytest.mark.urls(__name__)

@@ -2,7 +2,7 @@ import pytest
 
 from progress.models import Plan, SafetyScreen
 from progress.rules.red_flags import QUESTIONS, Outcome
-from tests.conftest import clear_screen_answers
+from tests.builders import clear_screen_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -63,4 +63,6 @@ class TestSafetyScreen:
         assert SafetyScreen.objects.filter(user=alice).count() == 2
 
     def test_it_rejects_put(self, alice_client):
-        assert alice_client.put("/safety/").status_code == 405
+        r = alice_client.put("/safety/")
+        assert r.status_code == 405
+        assert r["Allow"] == "GET, HEAD, POST"

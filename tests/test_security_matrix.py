@@ -9,6 +9,7 @@ from django.urls import reverse
 from progress.models import PlanExercise, SessionLog, Suggestion
 from tests.logging_helpers import check_in, log_session
 from tests.security_urls import OWNED, PUBLIC, SIGNED_IN, site_urls
+from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
 MON, TUE, WED = date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4)
@@ -43,11 +44,16 @@ def owned_url(name, objects):
 
 
 @pytest.mark.parametrize("name", sorted(OWNED))
-def test_another_users_object_answers_404(name, alice_objects, client, bob):
+def test_another_users_object_answers_404(name, alice_objects, alice, client, bob):
     url, method = owned_url(name, alice_objects)
+    before = owned_rows(alice), owned_rows(bob)
     client.force_login(bob)
     response = getattr(client, method)(url)
     assert response.status_code == 404
+    # bob sees the plain "Not Found" page, nothing of alice's, and nothing was written.
+    assert "<h1>Not Found</h1>" in response.content.decode()
+    assert "Glute bridge" not in response.content.decode()
+    assert (owned_rows(alice), owned_rows(bob)) == before
 
 
 @pytest.mark.parametrize("name", sorted(OWNED))

@@ -4,6 +4,7 @@ import pytest
 
 from progress.models import ExerciseEntry, SessionLog
 from tests.logging_helpers import at_morning, log_session
+from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
 DAY = date(2026, 3, 2)
@@ -36,6 +37,10 @@ class TestSessionEdit:
             html = alice_client.get(f"/sessions/{session.pk}/edit/").content.decode()
         radio = f'id="id_e{entry.pk}-pain_during_1" value="1" autocomplete="off" checked'
         assert radio in html
+        assert 'id="id_pain_before_2" value="2" autocomplete="off" checked' in html
+        assert f'id="id_e{entry.pk}-ease_3" value="4" checked>' in html
+        assert f'id="id_e{entry.pk}-status_0" value="done" checked>' in html
+        assert html.count(" checked>") == 3 * session.entries.count() + 1
 
     def test_it_saves_changes_the_next_day(self, alice_client, session):
         entry = session.entries.first()
@@ -62,8 +67,12 @@ class TestSessionEdit:
 
     def test_another_users_session_is_404(self, client, bob, session):
         client.force_login(bob)
-        assert client.get(f"/sessions/{session.pk}/edit/").status_code == 404
+        before = owned_rows(session.user)
+        page = client.get(f"/sessions/{session.pk}/edit/")
+        assert page.status_code == 404
+        assert "<h1>Not Found</h1>" in page.content.decode()
         r = client.post(f"/sessions/{session.pk}/edit/", edit_post(session))
         assert r.status_code == 404
         session.refresh_from_db()
         assert session.pain_before == 2
+        assert owned_rows(session.user) == before

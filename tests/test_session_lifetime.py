@@ -7,7 +7,7 @@ import time_machine
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 
 pytestmark = pytest.mark.django_db
 PRODUCTION_LIMITS = override_settings(

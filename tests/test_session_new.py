@@ -4,6 +4,7 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from exercises.models import Exercise
 from progress.models import ExerciseEntry, SessionLog
@@ -57,7 +58,7 @@ class TestSessionNew:
 
         log_session(alice_client, alice_plan, day=DAY)
         item = bridge(alice_plan)
-        plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=4))
+        plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=4), now=timezone.now())
         entry = ExerciseEntry.objects.get(exercise__slug="glute-bridge")
         assert entry.rung.position == 1
 
@@ -188,7 +189,7 @@ class TestSessionNew:
         few = counts()
         others = Exercise.objects.exclude(plan_items__plan=alice_plan)[:3]
         for exercise in others:
-            plan_add_exercise(plan=alice_plan, exercise=exercise)
+            plan_add_exercise(plan=alice_plan, exercise=exercise, now=timezone.now())
         assert alice_plan.items.count() == 6
         assert counts() == few
 
@@ -203,3 +204,119 @@ class TestSessionNew:
         assert 'value="&lt;b&gt;&quot;x&quot;&lt;/b&gt;"' in html
         assert "&lt;b&gt;&quot;x&quot;&lt;/b&gt;</textarea>" in html
         assert "Select a valid choice. &lt;b&gt;&quot;x&quot;&lt;/b&gt; is not one of" in html
+
+
+class TestSessionFormMarkup:
+    """What the form's fields look like to a user, and to a screen reader, on the page."""
+
+    def test_each_pain_scale_is_a_fieldset_of_labelled_buttons_with_its_hint(
+        self, alice_client, alice_plan
+    ):
+        p = f"id_e{bridge(alice_plan).pk}-pain_during"
+        with at_morning(DAY):
+            html = alice_client.get("/sessions/new/").content.decode()
+        legend = '<legend class="form-label fs-6 mb-1 fw-semibold">{}</legend>'
+        assert '<fieldset class="mb-3">\n' + legend.format("Pain before you started") in html
+        assert legend.format("Pain during") in html
+        for scale in ("id_pain_before", p):
+            assert (
+                f'<p class="small text-body-secondary mb-1" id="{scale}_hint">0 = no pain' in html
+            )
+            for n in range(11):
+                name = scale.removeprefix("id_")
+                assert (
+                    f'<input type="radio" class="btn-check" name="{name}" id="{scale}_{n}" '
+                    f'value="{n}" autocomplete="off">\n'
+                    f'<label class="btn btn-outline-primary scale-btn" for="{scale}_{n}">'
+                    f"{n}</label>"
+                ) in html
+        assert 'autocomplete="off" checked' not in html  # no pain is chosen for the user
+
+    def test_status_and_ease_are_lists_of_labelled_radios(self, alice_client, alice_plan):
+        p = f"e{bridge(alice_plan).pk}-"
+        with at_morning(DAY):
+            html = alice_client.get("/sessions/new/").content.decode()
+        assert '<legend class="form-label fs-6 mb-1 fw-semibold">Did you do it?</legend>' in html
+        assert (
+            f'<div class="form-check"><input class="form-check-input" type="radio" '
+            f'name="{p}status" id="id_{p}status_0" value="done" checked>\n'
+            f'<label class="form-check-label" for="id_{p}status_0">Done</label></div>'
+        ) in html
+        assert f'id="id_{p}status_1" value="skipped">' in html
+        assert '<legend class="form-label fs-6 mb-1 fw-semibold">How easy was it?</legend>' in html
+        assert (
+            f'name="{p}ease" id="id_{p}ease_3" value="4">\n'
+            f'<label class="form-check-label" for="id_{p}ease_3">4 · comfortable</label>'
+        ) in html
+
+    def test_each_input_has_a_label_tied_to_it(self, alice_client, alice_plan):
+        p = f"e{bridge(alice_plan).pk}-"
+        with at_morning(DAY):
+            html = alice_client.get("/sessions/new/").content.decode()
+        for field, label in [
+            ("day", "Date of the session"),
+            ("note", "Note (optional)"),
+            (p + "sets_done", "Sets"),
+            (p + "amount_done", "Reps per set"),
+            (p + "note", "Note (optional)"),
+        ]:
+            assert f'<label class="form-label small mb-0" for="id_{field}">{label}</label>' in html
+            assert f'name="{field}"' in html and f'id="id_{field}"' in html
+        assert 'type="date" name="day" value="2026-03-02"' in html
+        assert 'max="2026-03-02" min="2026-01-01"' in html  # today and 60 days back
+
+    def test_a_catalog_marker_name_is_escaped_in_its_label(self, alice_client, alice_plan):
+        item = bridge(alice_plan)
+        item.rung.marker_name = '<b>"Reach"</b>'
+        item.rung.save(update_fields=["marker_name"])
+        with at_morning(DAY):
+            html = alice_client.get("/sessions/new/").content.decode()
+        assert "<b>" not in html
+        assert f'for="id_e{item.pk}-marker_value">&lt;b&gt;&quot;Reach&quot;&lt;/b&gt;' in html
+
+    def test_a_group_in_error_is_described_by_its_message_and_keeps_the_other_choices(
+        self, alice_client, alice_plan
+    ):
+        p = f"e{bridge(alice_plan).pk}-"
+        data = session_post(alice_plan, day=DAY, pain_before="", pain=5, ease=3)
+        data[p + "ease"] = "6"
+        with at_morning(DAY):
+            html = alice_client.post("/sessions/new/", data).content.decode()
+        assert '<fieldset class="mb-3" aria-describedby="id_pain_before_error">' in html
+        assert (
+            '<div class="invalid-feedback d-block" id="id_pain_before_error">'
+            "Choose a pain score from 0 (none) to 10 (worst imaginable).</div>"
+        ) in html
+        assert 'id="id_pain_before_0" value="0" autocomplete="off">' in html  # none checked
+        # Another exercise's choices are kept, as typed.
+        other = alice_plan.items.exclude(pk=bridge(alice_plan).pk).first()
+        assert f'id="id_e{other.pk}-pain_during_5" value="5" autocomplete="off" checked>' in html
+        assert f'id="id_e{other.pk}-ease_2" value="3" checked>' in html
+        # The list in error is marked invalid, option by option, and points at its message.
+        assert f'<fieldset class="mb-3" aria-describedby="id_{p}ease_error">' in html
+        assert (
+            f'<input class="form-check-input is-invalid" type="radio" name="{p}ease" '
+            f'id="id_{p}ease_0" value="1">'
+        ) in html
+        assert (
+            f'<div class="invalid-feedback d-block" id="id_{p}ease_error">Ease is 1 to 5.' in html
+        )
+        assert f'id="id_{p}status_0" value="done" checked>' in html
+
+    def test_an_input_in_error_is_described_by_its_message_and_keeps_the_typed_value(
+        self, alice_client, alice_plan
+    ):
+        p = f"e{bridge(alice_plan).pk}-"
+        data = session_post(alice_plan, day=DAY) | {p + "sets_done": "-3"}
+        with at_morning(DAY):
+            html = alice_client.post("/sessions/new/", data).content.decode()
+        assert (
+            f'name="{p}sets_done" value="-3" class="form-control" inputmode="numeric" '
+            f'min="1" max="20" aria-invalid="true" aria-describedby="id_{p}sets_done_error" '
+            f'id="id_{p}sets_done">'
+        ) in html
+        assert (
+            f'<div class="invalid-feedback d-block" id="id_{p}sets_done_error">'
+            "Ensure this value is greater than or equal to 1.</div>"
+        ) in html
+        assert html.count('aria-invalid="true"') == 1  # only the field in error

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -92,7 +92,11 @@ class TestSignup:
         assert 'id="error_1_id_email"' in html
 
     def test_it_sends_signed_in_users_on(self, alice_client):
-        assert alice_client.get("/accounts/signup/").status_code == 302
+        r = alice_client.get("/accounts/signup/")
+        assert r.status_code == 302
+        assert r.url == "/today/"
+        page = alice_client.get(r.url, follow=True).content.decode()
+        assert "Safety check before you exercise" in page
 
     def test_it_refuses_put(self, client):
         r = client.put("/accounts/signup/")
@@ -179,7 +183,9 @@ class TestVerification:
     def test_bad_links_count_toward_a_limit(self, client):
         for _ in range(20):
             assert client.post("/accounts/confirm-email/nonsense/").status_code == 400
-        assert client.post("/accounts/confirm-email/nonsense/").status_code == 429
+        r = client.post("/accounts/confirm-email/nonsense/")
+        assert r.status_code == 429
+        assert "Too many attempts" in r.content.decode()
 
 
 class TestChangeAddress:

@@ -7,7 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from progress.models import PlanExercise, RungChange, SessionLog, Suggestion
+from tests.builders import local
 from tests.logging_helpers import at_morning, check_in, log_session
+from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
 MON = date(2026, 3, 2)
@@ -109,8 +111,9 @@ class TestHoldRegressSeekCare:
         item = bridge(alice_plan)
         from progress.services.plans import plan_exercise_move
 
-        with at_morning(MON):
-            plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=3))
+        plan_exercise_move(
+            item=item, rung=item.exercise.rungs.get(position=3), now=local(alice_plan.user, MON, 9)
+        )
         log_session(alice_client, alice_plan, day=TUE, pain_before=3, pain=7, ease=3)
         s = open_suggestion(item)
         assert (s.action, s.target_rung.position) == ("regress", 2)
@@ -138,14 +141,20 @@ class TestOwnership:
         two_good_days(alice_client, alice_plan)
         s = open_suggestion(bridge(alice_plan))
         client.force_login(bob)
-        assert client.post(f"/suggestions/{s.pk}/{decision}/").status_code == 404
+        before = owned_rows(alice_plan.user)
+        r = client.post(f"/suggestions/{s.pk}/{decision}/")
+        assert r.status_code == 404
+        assert "<h1>Not Found</h1>" in r.content.decode()
         s.refresh_from_db()
         assert s.decision == "open"
+        assert owned_rows(alice_plan.user) == before
 
     def test_it_rejects_get(self, alice_client, alice_plan):
         two_good_days(alice_client, alice_plan)
         s = open_suggestion(bridge(alice_plan))
-        assert alice_client.get(f"/suggestions/{s.pk}/accept/").status_code == 405
+        r = alice_client.get(f"/suggestions/{s.pk}/accept/")
+        assert r.status_code == 405
+        assert r["Allow"] == "POST"
 
 
 class TestTodayWithHistory:

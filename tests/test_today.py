@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from exercises.models import Exercise
 from progress.models import PlanExercise
@@ -63,7 +64,12 @@ class TestToday:
         assert len(large) == len(small)
 
     def test_it_shows_the_users_own_plan_and_nobody_elses(self, alice_plan, bob, bob_plan):
-        screen_record(user=bob, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+        screen_record(
+            user=bob,
+            answers=dict.fromkeys(QUESTIONS, False),
+            clinician_checked=True,
+            now=timezone.now(),
+        )
         bob_client = Client()
         bob_client.force_login(bob)
         html = bob_client.get("/today/").content.decode()

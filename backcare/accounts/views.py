@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from backcare.accounts.forms import DeleteAccountForm, ProfileForm
+from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import address_lock, user_delete
 
 
@@ -102,7 +103,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: SignedInRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user_delete(request=request, user=request.user)

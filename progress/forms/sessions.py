@@ -1,11 +1,14 @@
-"""Forms for logging a session and the next-morning check-in. They convert and validate only."""
+"""Forms for logging a session and the next-morning check-in. They convert and validate only.
+
+Each field names the template that draws it with its label and error (`as_field_group`):
+templates/progress/fields/.
+"""
 
 import uuid
 from datetime import timedelta
 
 from django import forms
 
-from progress import log_widgets
 from progress.models import MAX_AMOUNT, MAX_SETS
 from progress.rules import red_flags
 from progress.rules.engine import EASE_WORDS
@@ -14,6 +17,9 @@ PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
 EASE_CHOICES = [(str(n), f"{n} · {EASE_WORDS[n]}") for n in range(1, 6)]
 # How far back a missed day may be logged.
 BACKDATE_DAYS = 60
+INPUT = "progress/fields/input.html"
+CHOICES = "progress/fields/choices.html"
+PAIN_SCALE = "progress/fields/pain_scale.html"
 
 
 def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
@@ -24,6 +30,7 @@ def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
         required=required,
         empty_value=None,
         widget=forms.RadioSelect,
+        template_name=PAIN_SCALE,
         error_messages={
             "required": "Choose a pain score from 0 (none) to 10 (worst imaginable).",
             "invalid_choice": "Pain is a whole number from 0 to 10.",
@@ -34,9 +41,8 @@ def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
 class SessionForm(forms.Form):
     day = forms.DateField(
         label="Date of the session",
-        widget=log_widgets.DateInput(
-            attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
-        ),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        template_name=INPUT,
         error_messages={"required": "Give the date of the session.", "invalid": "Enter a date."},
     )
     pain_before = pain_field("Pain before you started")
@@ -44,7 +50,8 @@ class SessionForm(forms.Form):
         label="Note (optional)",
         required=False,
         max_length=2000,
-        widget=log_widgets.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        template_name=INPUT,
     )
 
     def __init__(self, *args, today, **kwargs):
@@ -76,7 +83,7 @@ class NewSessionForm(SessionForm):
     """A new session carries a one-time key: a second submit of the page stores nothing."""
 
     submission_key = forms.UUIDField(
-        widget=log_widgets.HiddenInput,
+        widget=forms.HiddenInput,
         error_messages={"required": MISSING_KEY, "invalid": MISSING_KEY},
     )
 
@@ -105,19 +112,22 @@ class EntryForm(forms.Form):
         choices=[("done", "Done"), ("skipped", "Skipped")],
         initial="done",
         widget=forms.RadioSelect,
+        template_name=CHOICES,
     )
     sets_done = forms.IntegerField(
         label="Sets",
         min_value=1,
         max_value=MAX_SETS,
         required=False,
-        widget=log_widgets.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        template_name=INPUT,
     )
     amount_done = forms.IntegerField(
         min_value=1,
         max_value=MAX_AMOUNT,
         required=False,
-        widget=log_widgets.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        template_name=INPUT,
     )
     pain_during = pain_field("Pain during", required=False)
     ease = forms.TypedChoiceField(
@@ -127,6 +137,7 @@ class EntryForm(forms.Form):
         required=False,
         empty_value=None,
         widget=forms.RadioSelect,
+        template_name=CHOICES,
         error_messages={"invalid_choice": "Ease is 1 to 5."},
     )
     marker_value = forms.DecimalField(
@@ -134,13 +145,15 @@ class EntryForm(forms.Form):
         min_value=0,
         max_value=99999,
         decimal_places=1,
-        widget=log_widgets.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
+        widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
+        template_name=INPUT,
     )
     note = forms.CharField(
         label="Note (optional)",
         required=False,
         max_length=500,
-        widget=log_widgets.TextInput(attrs={"class": "form-control"}),
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+        template_name=INPUT,
     )
 
     def __init__(self, *args, item, rung, dose, **kwargs):

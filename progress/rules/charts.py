@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from progress.rules.dates import month_label, short_day
+
 # One coordinate system for every chart, scaled by CSS to its column (at most 28rem wide):
 # 14-unit text comes out at about 13 px on a 375 px phone and 17 px on a desktop.
 WIDTH = 360
@@ -28,8 +30,6 @@ MAX_MARKERS = 60
 
 # Legend keys for these kinds show a line through the marker; marks stand alone.
 SERIES_KINDS = ("line", "circle", "square", "diamond")
-# Spelled out rather than strftime("%b") so labels never depend on the server's locale.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,6 @@ def number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def day_label(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
-
-
 def nice_ticks(low: float, high: float, most: int = 6, whole: bool = False) -> tuple[float, ...]:
     """Round tick values from low to at least high, no more than `most` of them.
 
@@ -119,7 +115,7 @@ def date_ticks(start: date, end: date) -> list[tuple[date, str]]:
         days = [monday + timedelta(weeks=n) for n in range(span // 7 + 1)]
         days = [d for d in days if d <= end]
         step = math.ceil(len(days) / 4) or 1
-        return [(d, day_label(d)) for d in days[::step]]
+        return [(d, short_day(d)) for d in days[::step]]
     months = []
     year, month = start.year, start.month
     while date(year, month, 1) <= end:
@@ -129,10 +125,7 @@ def date_ticks(start: date, end: date) -> list[tuple[date, str]]:
     with_year = span > 366
     # "Mar 2026" is twice as wide as "Mar": fewer ticks keep the labels apart.
     step = math.ceil(len(months) / (3 if with_year else 5)) or 1
-    return [
-        (d, f"{MONTHS[d.month - 1]} {d.year}" if with_year else MONTHS[d.month - 1])
-        for d in months[::step]
-    ]
+    return [(d, month_label(d, with_year=with_year)) for d in months[::step]]
 
 
 def _text_width(text: str) -> float:
@@ -327,7 +320,7 @@ def bar_chart(
         parts.append(
             f'<rect x="{round(x, 1)}" y="{y}" width="{round(slot * 0.7, 1)}" '
             f'height="{round(plot.bottom - y, 1)}" fill="{escape(colour)}">'
-            f"<title>Week of {escape(day_label(week.day))}: {escape(number(week.value))}</title>"
+            f"<title>Week of {escape(short_day(week.day))}: {escape(number(week.value))}</title>"
             "</rect>"
         )
         if labelled and week.value:

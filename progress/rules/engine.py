@@ -11,6 +11,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
 
+from progress.rules.dates import day_month
+from progress.rules.stats import exact_mean
+
 EASE_WORDS: dict[int, str] = {
     1: "could not complete the dose",
     2: "hard",
@@ -18,22 +21,6 @@ EASE_WORDS: dict[int, str] = {
     4: "comfortable",
     5: "easy, could do much more",
 }
-
-# Spelled out rather than strftime("%B") so reasons never depend on the server's locale.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Action(StrEnum):
@@ -151,19 +138,9 @@ class Suggestion:
         return f"Stay on {here}"
 
 
-def format_day(day: date) -> str:
-    """A date as people write it in reasons: "3 March"."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
-
-
 def _num(value: Fraction) -> str:
     """A mean for a sentence: "2" or "2.5", never "2.0"."""
     return str(int(value)) if value.denominator == 1 else f"{float(value):.1f}"
-
-
-def _mean(values: Sequence[int]) -> Fraction:
-    # Fractions keep the guard's ">= 2 above" boundary exact (10/3 - 4/3 is 2, not 1.999...).
-    return Fraction(sum(values), len(values))
 
 
 def weekly_guard_tripped(
@@ -178,7 +155,7 @@ def weekly_guard_tripped(
     ]
     if not this_week or not last_week:
         return False, None  # no comparison without both weeks
-    now, before = _mean(this_week), _mean(last_week)
+    now, before = exact_mean(this_week), exact_mean(last_week)
     rise = now - before
     if rise < Fraction(thresholds.weekly_guard_rise):
         return False, None
@@ -218,7 +195,7 @@ def _settled(entry: Entry, th: Thresholds) -> bool:
 def _did_not_settle(entry: Entry, th: Thresholds) -> str | None:
     """A sentence when next-morning pain shows the session flared the back, else None."""
     morning, before = entry.next_morning_pain, entry.baseline_pain
-    when = format_day(entry.day)
+    when = day_month(entry.day)
     if morning is None:
         return None
     if before is None:
@@ -247,7 +224,7 @@ def _latest_per_day(entries: Sequence[Entry]) -> list[Entry]:
 
 def _shortfalls(entry: Entry, th: Thresholds) -> tuple[list[str], list[str]]:
     """What keeps one session from counting towards 2-for-2: (missing data, not good enough)."""
-    when = format_day(entry.day)
+    when = day_month(entry.day)
     missing: list[str] = []
     short: list[str] = []
     if entry.pain_during > th.progress_max_pain:
@@ -287,7 +264,7 @@ def _ready_reason(days: Sequence[Entry], th: Thresholds) -> str:
 
     return (
         f"Pain stayed at {th.progress_max_pain}/10 or below in your last {len(days)} sessions, on "
-        f"{listed([format_day(e.day) for e in days])} "
+        f"{listed([day_month(e.day) for e in days])} "
         f"({listed([e.pain_during for e in days], '/10')}); each felt at least "
         f"{EASE_WORDS[th.progress_min_ease]} (ease {listed([e.ease for e in days])}); you did "
         f"the full dose; and your back settled by the next morning "
@@ -344,7 +321,7 @@ def suggest_next_step(
         )
     if worst is not None and worst.pain_during >= th.seek_care_pain:
         care.append(
-            f"Pain during the session on {format_day(worst.day)} reached {worst.pain_during}/10: "
+            f"Pain during the session on {day_month(worst.day)} reached {worst.pain_during}/10: "
             f"stop this exercise and contact your physiotherapist or doctor."
         )
     if care:
@@ -356,7 +333,7 @@ def suggest_next_step(
         triggers.append(
             (
                 Rule.PAIN_TOO_HIGH,
-                f"Pain during the session on {format_day(worst.day)} reached "
+                f"Pain during the session on {day_month(worst.day)} reached "
                 f"{worst.pain_during}/10, which is too much ({th.regress_pain}/10 or more).",
             )
         )
@@ -369,7 +346,7 @@ def suggest_next_step(
             (
                 Rule.COULD_NOT_COMPLETE,
                 f"Ease was {th.regress_ease} ({EASE_WORDS[th.regress_ease]}) in your last 2 "
-                f"sessions, on {format_day(last_two[0].day)} and {format_day(last_two[1].day)}.",
+                f"sessions, on {day_month(last_two[0].day)} and {day_month(last_two[1].day)}.",
             )
         )
     if triggers:
@@ -397,7 +374,7 @@ def suggest_next_step(
     if len(days) < needed:
         on_last_day = len(last_day)
         logged = (
-            f"{on_last_day} sessions on {format_day(last_day[0].day)} count as 1 day"
+            f"{on_last_day} sessions on {day_month(last_day[0].day)} count as 1 day"
             if len(days) == 1 and on_last_day > 1
             else f"Only {len(days)} session{'s' if len(days) != 1 else ''} logged at this rung"
         )

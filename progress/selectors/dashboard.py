@@ -19,6 +19,8 @@ from progress.models import (
     Suggestion,
 )
 from progress.rules.charts import Point
+from progress.rules.dates import local_day
+from progress.rules.stats import mean
 from progress.services import psfs
 
 # key → (label, days shown ending today; None = since the first session)
@@ -26,6 +28,8 @@ RANGES = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "all": ("All time", Non
 DEFAULT_RANGE = "3m"
 # Past about three months, daily points crowd the chart: pain is shown as weekly means.
 WEEKLY_AFTER_DAYS = 98
+# A decided suggestion's event kind is its decision; it sorts after a rung change that day.
+DECIDED = (Suggestion.Decision.ACCEPTED, Suggestion.Decision.DECLINED)
 CHANGE_TEXT = {
     RungChange.Source.START: "Started on rung {}",
     RungChange.Source.MANUAL: "Moved to rung {} by hand",
@@ -129,14 +133,6 @@ def week_streak(active_weeks: set[date], this_week: date) -> int:
     return streak
 
 
-def _local_day(moment: datetime, zone) -> date:
-    return moment.astimezone(zone).date()
-
-
-def _mean(total, count) -> float | None:
-    return float(total) / count if count else None
-
-
 def window_entries(user, window: Window) -> list[tuple]:
     """The window's sessions with their entries, in order: one query for pain and markers alike.
 
@@ -172,25 +168,23 @@ def pain_days(user, window: Window, rows: list[tuple] | None = None) -> list[Pai
             user=user, day__gt=window.start, day__lte=window.end + timedelta(days=1)
         ).values_list("day", "morning_pain")
     )
-    days = defaultdict(lambda: [0, 0, 0, 0])  # before total, sessions, during total, entries
+    befores: defaultdict[date, list[int]] = defaultdict(list)
+    durings: defaultdict[date, list[int]] = defaultdict(list)
     last_session = None
     for session_id, day, before, _, skipped, during, *_ in rows:
-        row = days[day]
         if session_id != last_session:  # a session's rows come together
             last_session = session_id
-            row[0] += before
-            row[1] += 1
+            befores[day].append(before)
         if skipped is False and during is not None:
-            row[2] += during
-            row[3] += 1
+            durings[day].append(during)
     result = [
         PainDay(
             day=day,
-            before=row[0] / row[1],
-            during=_mean(row[2], row[3]),
+            before=mean(before),
+            during=mean(durings[day]) if day in durings else None,
             next_morning=mornings.get(day + timedelta(days=1)),
         )
-        for day, row in sorted(days.items())
+        for day, before in sorted(befores.items())
     ]
     return _by_week(result) if window.weekly else result
 
@@ -200,16 +194,16 @@ def _by_week(days: list[PainDay]) -> list[PainDay]:
     for d in days:
         weeks[monday(d.day)].append(d)
 
-    def mean(values):
-        values = [v for v in values if v is not None]
-        return sum(values) / len(values) if values else None
+    def known_mean(values: list[float | None]) -> float | None:
+        known = [v for v in values if v is not None]
+        return mean(known) if known else None
 
     return [
         PainDay(
             day=week,
-            before=mean(d.before for d in rows),
-            during=mean(d.during for d in rows),
-            next_morning=mean(d.next_morning for d in rows),
+            before=mean([d.before for d in rows]),
+            during=known_mean([d.during for d in rows]),
+            next_morning=known_mean([d.next_morning for d in rows]),
         )
         for week, rows in sorted(weeks.items())
     ]
@@ -256,7 +250,7 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
     )
     for item_id, changed_at, position, source in changes:
         p = progress[item_id]
-        day = _local_day(changed_at, zone)
+        day = local_day(changed_at, zone)
         if day < window.start:
             p.start_position = position
         else:
@@ -265,7 +259,7 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
     decided = (
         Suggestion.objects.filter(
             plan_exercise__in=list(progress),
-            decision__in=[Suggestion.Decision.ACCEPTED, Suggestion.Decision.DECLINED],
+            decision__in=DECIDED,
             decided_at__gte=opens_at,
         )
         .order_by("decided_at", "id")
@@ -276,9 +270,7 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
     for item_id, decided_at, decision, action, summary, position in decided:
         verb = "Accepted" if decision == Suggestion.Decision.ACCEPTED else "Declined"
         progress[item_id].events.append(
-            RungEvent(
-                _local_day(decided_at, zone), position, f"{verb}: {summary}", decision, action
-            )
+            RungEvent(local_day(decided_at, zone), position, f"{verb}: {summary}", decision, action)
         )
     last_rung: dict[int, int] = {}
     stint: dict[int, int] = defaultdict(int)
@@ -295,7 +287,7 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
                 MarkerReading(day, value, position, stint[item_id])
             )
     for p in progress.values():
-        p.events.sort(key=lambda e: (e.day, e.kind in ("accepted", "declined")))
+        p.events.sort(key=lambda e: (e.day, e.kind in DECIDED))
     return list(progress.values())
 
 

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, OuterRef, Subquery
 
 from exercises.models import Rung
-from progress.models import CheckIn, Plan, PlanExercise, SafetyScreen, SessionLog, Suggestion
+from progress.models import CheckIn, Plan, PlanExercise, SessionLog, Suggestion
+from progress.selectors.screens import latest_outcome
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,7 @@ def gated_plan(user, day: date) -> Plan | None:
     return (
         Plan.objects.filter(user=user)
         .annotate(
-            screen_outcome=Subquery(
-                SafetyScreen.objects.filter(user=OuterRef("user"))
-                .order_by("-id")
-                .values("outcome")[:1]
-            ),
+            screen_outcome=latest_outcome(),
             checked_in=Exists(CheckIn.objects.filter(user=OuterRef("user"), day=day)),
         )
         .first()

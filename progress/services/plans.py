@@ -1,12 +1,15 @@
-"""Writes to a user's plan, each one transaction: callable from views, commands or tests."""
+"""Writes to a user's plan and safety screen, each one transaction: callable from views,
+commands or tests alike, at the moment (`now`) their caller gives."""
+
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from backcare.accounts.models import User
 from exercises.models import Exercise, Rung
-from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, SafetyScreen
-from progress.rules.red_flags import Outcome, screen_outcome
+from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, SafetyScreen, Suggestion
+from progress.rules.red_flags import screen_outcome
 from progress.services.locks import lock_plan, lock_user
 
 
@@ -14,18 +17,20 @@ class PlanError(Exception):
     """A plan change that cannot be made; the message is shown to the user."""
 
 
-def latest_screen(user) -> SafetyScreen | None:
-    return user.safety_screens.first()
-
-
 @transaction.atomic
-def screen_record(*, user, answers: dict[str, bool], clinician_checked: bool) -> SafetyScreen:
+def screen_record(
+    *, user: User, answers: dict[str, bool], clinician_checked: bool, now: datetime
+) -> SafetyScreen:
     outcome = screen_outcome(answers, clinician_checked=clinician_checked)
     screen = SafetyScreen.objects.create(
-        user=user, answers=answers, clinician_checked=clinician_checked, outcome=outcome
+        user=user,
+        answers=answers,
+        clinician_checked=clinician_checked,
+        outcome=outcome,
+        answered_at=now,
     )
     # A plan paused by a red flag resumes only when a new screen is clear.
-    if outcome == Outcome.CLEAR:
+    if screen.is_clear:
         Plan.objects.filter(user=user, paused_for_safety_at__isnull=False).update(
             paused_for_safety_at=None
         )
@@ -39,7 +44,11 @@ def _check_rung(exercise: Exercise, rung: Rung) -> None:
 
 @transaction.atomic
 def plan_create_from_template(
-    *, user, template: PlanTemplate, starting_rungs: dict[int, Rung] | None = None
+    *,
+    user: User,
+    template: PlanTemplate,
+    starting_rungs: dict[int, Rung] | None = None,
+    now: datetime,
 ) -> Plan:
     """Start the user's plan; a second start (double click, back button) is refused."""
     lock_user(user)
@@ -47,24 +56,27 @@ def plan_create_from_template(
         raise PlanError("You already have a plan.")
     starting_rungs = starting_rungs or {}
     items = list(template.items.select_related("exercise", "starting_rung"))
-    plan = Plan.objects.create(user=user, template=template)
+    plan = Plan.objects.create(user=user, template=template, started_at=now)
     for order, item in enumerate(items, start=1):
         rung = starting_rungs.get(item.exercise_id) or item.starting_rung
         _check_rung(item.exercise, rung)
         plan_item = PlanExercise.objects.create(
-            plan=plan, exercise=item.exercise, rung=rung, order=order
+            plan=plan, exercise=item.exercise, rung=rung, order=order, added_at=now
         )
         RungChange.objects.create(
             plan_exercise=plan_item,
             to_rung=rung,
             source=RungChange.Source.START,
             reason=f"Started the “{template.name}” plan on rung {rung.position}.",
+            changed_at=now,
         )
     return plan
 
 
 @transaction.atomic
-def plan_add_exercise(*, plan: Plan, exercise: Exercise, rung: Rung | None = None) -> PlanExercise:
+def plan_add_exercise(
+    *, plan: Plan, exercise: Exercise, rung: Rung | None = None, now: datetime
+) -> PlanExercise:
     if not exercise.is_published:
         raise PlanError(f"{exercise.name} is not available.")
     # Under the lock, a second add of the same exercise sees the first and is refused.
@@ -76,19 +88,27 @@ def plan_add_exercise(*, plan: Plan, exercise: Exercise, rung: Rung | None = Non
         raise PlanError(f"{exercise.name} has no rungs yet.")
     _check_rung(exercise, rung)
     order = (plan.items.aggregate(m=Max("order"))["m"] or 0) + 1
-    item = PlanExercise.objects.create(plan=plan, exercise=exercise, rung=rung, order=order)
+    item = PlanExercise.objects.create(
+        plan=plan, exercise=exercise, rung=rung, order=order, added_at=now
+    )
     RungChange.objects.create(
         plan_exercise=item,
         to_rung=rung,
         source=RungChange.Source.START,
         reason=f"Added to your plan on rung {rung.position}.",
+        changed_at=now,
     )
     return item
 
 
 @transaction.atomic
 def plan_exercise_move(
-    *, item: PlanExercise, rung: Rung, source: str = RungChange.Source.MANUAL, reason: str = ""
+    *,
+    item: PlanExercise,
+    rung: Rung,
+    now: datetime,
+    source: str = RungChange.Source.MANUAL,
+    reason: str = "",
 ) -> RungChange | None:
     """Move a plan exercise to another rung of its ladder, recording from, to and why."""
     _check_rung(item.exercise, rung)
@@ -104,10 +124,12 @@ def plan_exercise_move(
         to_rung=rung,
         source=source,
         reason=reason or f"You moved to rung {rung.position} by hand.",
-        changed_at=timezone.now(),
+        changed_at=now,
     )
     # Suggestions made for the old rung no longer apply.
-    item.suggestions.filter(decision="open").update(decision="superseded")
+    item.suggestions.filter(decision=Suggestion.Decision.OPEN).update(
+        decision=Suggestion.Decision.SUPERSEDED
+    )
     item.rung = rung
     # A dose changed at a ladder end belonged to the old rung.
     item.custom_sets = item.custom_amount = None
@@ -115,12 +137,14 @@ def plan_exercise_move(
     return change
 
 
+@transaction.atomic
 def plan_exercise_set_paused(*, item: PlanExercise, paused: bool, reason: str = "") -> None:
     item.is_paused = paused
     item.pause_reason = reason if paused else ""
     item.save(update_fields=["is_paused", "pause_reason"])
 
 
+@transaction.atomic
 def plan_exercise_remove(*, item: PlanExercise) -> None:
     # Logged entries keep their exercise and rung, so history stays true.
     item.delete()

@@ -1,15 +1,17 @@
 """The Patient-Specific Functional Scale: naming activities, rating them, and the score."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 
+from backcare.accounts.models import User
 from progress.models import PsfsActivity, PsfsRating
+from progress.rules.stats import exact_mean
 from progress.services.locks import lock_user
 
 # Stratford 1995: a change of 2 points in the mean is meaningful.
@@ -35,7 +37,7 @@ class Score:
     ratings: int
 
 
-def current_activities(user) -> list[PsfsActivity]:
+def current_activities(user: User) -> list[PsfsActivity]:
     return list(PsfsActivity.objects.filter(user=user, retired_at__isnull=True))
 
 
@@ -52,11 +54,10 @@ def _same_name(a: str, b: str) -> bool:
 
 
 @transaction.atomic
-def psfs_rate(*, user, day: date, ratings: list[ActivityRating]) -> None:
+def psfs_rate(*, user: User, day: date, ratings: list[ActivityRating], now: datetime) -> None:
     """Store one day's ratings; a renamed or dropped activity is retired, keeping its history."""
     # Two submits at once would both find a slot empty and both name an activity for it.
     lock_user(user)
-    now = timezone.now()
     current = {
         a.position: a
         for a in PsfsActivity.objects.filter(user=user, retired_at=None).annotate(
@@ -90,13 +91,13 @@ def psfs_rate(*, user, day: date, ratings: list[ActivityRating]) -> None:
         )
 
 
-def scores(rows) -> list[Score]:
+def scores(rows: Iterable[tuple[date, int]]) -> list[Score]:
     """Daily means from (day, score) rows, oldest first."""
-    by_day = defaultdict(list)
+    by_day: defaultdict[date, list[int]] = defaultdict(list)
     for day, score in rows:
         by_day[day].append(score)
     return [
-        Score(day=day, mean=Fraction(sum(values), len(values)), ratings=len(values))
+        Score(day=day, mean=exact_mean(values), ratings=len(values))
         for day, values in sorted(by_day.items())
     ]
 

@@ -1,15 +1,19 @@
-"""Writes of session logs and check-ins, each one transaction."""
+"""Logging, editing and deleting sessions, and the morning check-in: each one transaction
+with the suggestions refresh inside, so a failure anywhere leaves nothing half-written."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from uuid import UUID
 
 from django.db import transaction
-from django.utils import timezone
 
+from backcare.accounts.models import User
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, SafetyScreen, SessionLog
 from progress.rules import red_flags
+from progress.selectors.screens import latest_screen
 from progress.services.locks import lock_user
+from progress.services.suggestions import suggestions_refresh
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class EntryData:
     marker_value: Decimal | None = None
     note: str = ""
 
-    def as_fields(self) -> dict:
+    def as_fields(self) -> dict[str, object]:
         if self.skipped:
             # A skipped exercise keeps only its note: no half-rated rows.
             return dict(
@@ -39,20 +43,28 @@ class EntryData:
 @transaction.atomic
 def session_log(
     *,
-    user,
+    user: User,
     day: date,
     pain_before: int,
     note: str,
-    submission_key,
+    submission_key: UUID,
     entries: list[tuple[PlanExercise, EntryData]],
+    now: datetime,
 ) -> tuple[SessionLog, bool]:
-    """Store a session once; a repeated submit of the same form returns the first one."""
+    """Store a session once and refresh the suggestions; a repeated submit of the same form
+    returns the first one (and False) without refreshing again."""
     lock_user(user)
     existing = SessionLog.objects.filter(user=user, submission_key=submission_key).first()
     if existing is not None:
         return existing, False
     session = SessionLog.objects.create(
-        user=user, day=day, pain_before=pain_before, note=note, submission_key=submission_key
+        user=user,
+        day=day,
+        pain_before=pain_before,
+        note=note,
+        submission_key=submission_key,
+        created_at=now,
+        updated_at=now,
     )
     ExerciseEntry.objects.bulk_create(
         ExerciseEntry(
@@ -66,45 +78,65 @@ def session_log(
         )
         for item, data in entries
     )
+    suggestions_refresh(user=user, now=now)
     return session, True
 
 
 @transaction.atomic
 def session_update(
     *,
+    user: User,
     session: SessionLog,
     day: date,
     pain_before: int,
     note: str,
     entries: list[tuple[ExerciseEntry, EntryData]],
+    now: datetime,
 ) -> None:
+    """Change a logged session and its entries, and work the suggestions out again."""
+    lock_user(user)
     session.day, session.pain_before, session.note = day, pain_before, note
+    session.updated_at = now
     session.save(update_fields=["day", "pain_before", "note", "updated_at"])
     for entry, data in entries:
         for field, value in data.as_fields().items():
             setattr(entry, field, value)
         entry.save()
+    suggestions_refresh(user=user, now=now)
+
+
+@transaction.atomic
+def session_delete(*, user: User, session: SessionLog, now: datetime) -> None:
+    """Delete a session and its entries; the suggestions are worked out again without it."""
+    lock_user(user)
+    # Entries go with their session (CASCADE); check-ins and the plan stay.
+    session.delete()
+    suggestions_refresh(user=user, now=now)
 
 
 @transaction.atomic
 def checkin_record(
-    *, user, day: date, morning_pain: int, flags: list[str]
+    *, user: User, day: date, morning_pain: int, flags: list[str], now: datetime
 ) -> tuple[CheckIn, SafetyScreen | None]:
-    """Record this morning; a red flag pauses the plan and asks for a new safety screen."""
+    """Record this morning and refresh the suggestions; a red flag pauses the plan and asks
+    for a new safety screen, which is returned."""
     # Under the lock, a second submit finds this morning's row and updates it.
     lock_user(user)
+    values = {"morning_pain": morning_pain, "red_flags": flags}
     checkin, _ = CheckIn.objects.update_or_create(
-        user=user, day=day, defaults={"morning_pain": morning_pain, "red_flags": flags}
+        user=user, day=day, defaults=values, create_defaults=values | {"created_at": now}
     )
+    screen = None
     if flags:
         answers = {key: key in flags for key in red_flags.QUESTIONS}
-        latest = user.safety_screens.first()
+        latest = latest_screen(user)
         screen = SafetyScreen.objects.create(
             user=user,
             answers=answers,
             clinician_checked=latest.clinician_checked if latest else False,
             outcome=red_flags.screen_outcome(answers, clinician_checked=True),
+            answered_at=now,
         )
-        Plan.objects.filter(user=user).update(paused_for_safety_at=timezone.now())
-        return checkin, screen
-    return checkin, None
+        Plan.objects.filter(user=user).update(paused_for_safety_at=now)
+    suggestions_refresh(user=user, now=now)
+    return checkin, screen

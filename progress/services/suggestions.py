@@ -2,16 +2,18 @@
 store what it suggests, and carry out the user's decision."""
 
 from collections import defaultdict
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max, OuterRef, Subquery
-from django.utils import timezone
 
+from backcare.accounts.models import User
 from exercises.models import Rung
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, RungChange, Suggestion
 from progress.rules import engine
+from progress.rules.dates import local_day
 from progress.services.locks import lock_plan
 from progress.services.plans import plan_exercise_move, plan_exercise_set_paused
 
@@ -26,7 +28,7 @@ def thresholds() -> engine.Thresholds:
     return engine.Thresholds(**getattr(settings, "BACKCARE_PROGRESSION", {}))
 
 
-def _entries_by_item(user, items, since: date) -> dict[int, list]:
+def _entries_by_item(user: User, items: Sequence[PlanExercise], since: date) -> dict[int, list]:
     entries = defaultdict(list)
     rows = (
         # Filtering on the session's user lets the (user, day) index pick a few rows
@@ -83,13 +85,17 @@ def _engine_entries(item: PlanExercise, entries, morning: dict[date, int]) -> li
 
 
 @transaction.atomic
-def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
-    """Re-evaluate each plan exercise; store a new suggestion where the evidence changed."""
+def suggestions_refresh(*, user: User, now: datetime) -> list[Suggestion]:
+    """Re-evaluate each plan exercise; store a new suggestion where the evidence changed.
+
+    Called by the writes that change the evidence (a session logged, edited or deleted, a
+    check-in), inside their transaction; returns the suggestions it made.
+    """
     # Lock the plan: two sessions saved at once must not both replace the open suggestions.
     plan = Plan.objects.select_for_update().filter(user=user).first()
     if plan is None:
         return []
-    today = today or user.local_today()
+    today = local_day(now, user.zone)
     since = today - timedelta(days=LOOKBACK_DAYS)
     items = list(
         plan.items.select_related("rung")
@@ -128,7 +134,7 @@ def suggestions_refresh(*, user, today: date | None = None) -> list[Suggestion]:
         )
         target_rung_id = ladders[item.exercise_id].get(result.target_position)
         fresh.append((item, result, basis, target_rung_id))
-    return _store(fresh)
+    return _store(fresh, now)
 
 
 def _ladders(items: list[PlanExercise]) -> dict[int, dict[int, int]]:
@@ -143,7 +149,7 @@ def _ladders(items: list[PlanExercise]) -> dict[int, dict[int, int]]:
 
 
 def _store(
-    fresh: list[tuple[PlanExercise, engine.Suggestion, str, int | None]],
+    fresh: list[tuple[PlanExercise, engine.Suggestion, str, int | None]], now: datetime
 ) -> list[Suggestion]:
     """Replace the open suggestions of these exercises in a fixed number of queries."""
     if not fresh:
@@ -164,6 +170,7 @@ def _store(
             new_sets=result.dose.sets if result.dose else None,
             new_amount=result.dose.amount if result.dose else None,
             basis=basis,
+            created_at=now,
         )
         for item, result, basis, target_rung_id in fresh
     )
@@ -175,7 +182,7 @@ def _store(
 
 
 @transaction.atomic
-def suggestion_accept(*, suggestion: Suggestion) -> bool:
+def suggestion_accept(*, suggestion: Suggestion, now: datetime) -> bool:
     """Carry out the suggestion; False when it was decided or replaced in the meantime."""
     suggestion = _still_actionable(suggestion)
     if suggestion is None:
@@ -187,21 +194,22 @@ def suggestion_accept(*, suggestion: Suggestion) -> bool:
             rung=suggestion.target_rung,
             source=RungChange.Source.SUGGESTION,
             reason=f"{suggestion.summary}: " + " ".join(suggestion.reasons),
+            now=now,
         )
     elif suggestion.new_sets:
         item.custom_sets, item.custom_amount = suggestion.new_sets, suggestion.new_amount
         item.save(update_fields=["custom_sets", "custom_amount"])
-    _decide(suggestion, Decision.ACCEPTED)
+    _decide(suggestion, Decision.ACCEPTED, now)
     return True
 
 
 @transaction.atomic
-def suggestion_decline(*, suggestion: Suggestion) -> bool:
+def suggestion_decline(*, suggestion: Suggestion, now: datetime) -> bool:
     """Keep things as they are; False when it was decided or replaced in the meantime."""
     suggestion = _still_actionable(suggestion)
     if suggestion is None:
         return False
-    _decide(suggestion, Decision.DECLINED)
+    _decide(suggestion, Decision.DECLINED, now)
     return True
 
 
@@ -218,7 +226,7 @@ def _still_actionable(suggestion: Suggestion) -> Suggestion | None:
     return fresh if fresh is not None and fresh.is_actionable else None
 
 
-def _decide(suggestion: Suggestion, decision: str) -> None:
+def _decide(suggestion: Suggestion, decision: str, now: datetime) -> None:
     suggestion.decision = decision
-    suggestion.decided_at = timezone.now()
+    suggestion.decided_at = now
     suggestion.save(update_fields=["decision", "decided_at"])

@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 
 from progress.models import Plan, PlanExercise, SessionLog, Suggestion
-from progress.rules.red_flags import Outcome
-from progress.services import plans
+from progress.selectors.screens import latest_screen
 
 
 def plan_item_for_user(request: HttpRequest, pk: int) -> PlanExercise:
@@ -37,7 +36,7 @@ def user_plan(user) -> Plan | None:
 
 def screen_gate(request: HttpRequest) -> HttpResponseRedirect | None:
     """Send a user whose latest screen is not clear back to the safety screen."""
-    screen = plans.latest_screen(request.user)
-    if screen is None or screen.outcome != Outcome.CLEAR:
+    screen = latest_screen(request.user)
+    if screen is None or not screen.is_clear:
         return redirect("safety")
     return None

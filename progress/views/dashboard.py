@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from progress import figures
 from progress.forms.psfs import ActivityFormSet
 from progress.models import PsfsActivity
 from progress.rules.charts import number
+from progress.rules.stats import mean
 from progress.selectors.dashboard import RANGES, dashboard_data
 from progress.services import psfs
 
@@ -60,9 +62,11 @@ def psfs_rate(request: HttpRequest) -> HttpResponse:
             for n, f in enumerate(formset.forms, start=1)
             if f.cleaned_data.get("name")
         ]
-        psfs.psfs_rate(user=request.user, day=request.user.local_today(), ratings=ratings)
-        mean = sum(r.score for r in ratings) / len(ratings)
-        messages.success(request, f"Thank you. Your activities score today is {number(mean)}.")
+        psfs.psfs_rate(
+            user=request.user, day=request.user.local_today(), ratings=ratings, now=timezone.now()
+        )
+        score = mean([r.score for r in ratings])
+        messages.success(request, f"Thank you. Your activities score today is {number(score)}.")
         return redirect("dashboard")
     latest = psfs.latest_ratings(activities)
     # One hint per form shown: a refused post may carry more forms than there are slots.

@@ -1,7 +1,5 @@
 """The user's own history: sessions newest first, deleting one, exports and the clinician report."""
 
-from datetime import date
-
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +8,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -18,24 +15,18 @@ from exercises.models import unit_in_name
 from progress import exports
 from progress.models import ExerciseEntry, SessionLog
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
-from progress.rules.engine import EASE_WORDS, format_day
-from progress.services.suggestions import suggestions_refresh
+from progress.rules.dates import long_day
+from progress.rules.engine import EASE_WORDS
+from progress.services import sessions as session_services
 from progress.views.access import session_for_user
 
 SESSIONS_PER_PAGE = 20
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _prefetch_entries() -> Prefetch:
     # Into a plain list: a related manager's cache would build a QuerySet per session.
     entries = ExerciseEntry.objects.select_related("exercise", "rung").order_by("id")
     return Prefetch("entries", queryset=entries, to_attr="entry_list")
-
-
-def _long_day(day: date) -> str:
-    """The day as the date filter's "l j F Y" writes it, e.g. "Monday 2 March 2026"."""
-    # Without the filter's translation lookups, which cost a sixth of the page's rendering.
-    return f"{_WEEKDAYS[day.weekday()]} {format_day(day)} {day.year}"
 
 
 def _marker_text(entry) -> str:
@@ -60,7 +51,9 @@ def _for_display(sessions):
             entry.ease_words = EASE_WORDS.get(entry.ease, "")
             entry.unit = ("reps" if rung.reps else "s") + (" per side" if rung.per_side else "")
             entry.marker_text = _marker_text(entry)
-        session.day_text = _long_day(session.day)
+        # Worded here rather than by the date filter, whose translation lookups cost a sixth
+        # of the page's rendering.
+        session.day_text = long_day(session.day)
         session.entry_count = len(entries)
         session.done_count = sum(not entry.skipped for entry in entries)
     return sessions
@@ -94,11 +87,8 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_for_user(request, pk)
     if request.method == "POST":
         day = session.day
-        # Entries go with their session (CASCADE); check-ins and the plan stay, and the
-        # suggestions are worked out again without the deleted session.
-        session.delete()
-        suggestions_refresh(user=request.user)
-        messages.success(request, f"The session of {date_format(day, 'l j F Y')} was deleted.")
+        session_services.session_delete(user=request.user, session=session, now=timezone.now())
+        messages.success(request, f"The session of {long_day(day)} was deleted.")
         return redirect("history")
     entries = list(session.entries.select_related("exercise"))
     return render(

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from exercises.models import Exercise, Rung
@@ -15,6 +16,7 @@ from progress.models import (
 )
 from progress.rules import red_flags
 from progress.rules.red_flags import Outcome
+from progress.selectors.screens import latest_screen
 from progress.selectors.today import gated_plan, today_page
 from progress.services import plans
 from progress.views.access import plan_item_for_user, screen_gate, user_plan
@@ -35,8 +37,9 @@ def safety(request: HttpRequest) -> HttpResponse:
             user=request.user,
             answers=form.red_flag_answers(),
             clinician_checked=form.cleaned_data["clinician_checked"],
+            now=timezone.now(),
         )
-        if screen.outcome == Outcome.CLEAR:
+        if screen.is_clear:
             messages.success(request, "Thank you. No warning signs: you can start exercising.")
             return redirect("today" if user_plan(request.user) else "plan_start")
         return render(
@@ -47,7 +50,7 @@ def safety(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "progress/safety.html",
-        {"form": form, "latest": plans.latest_screen(request.user)},
+        {"form": form, "latest": latest_screen(request.user)},
     )
 
 
@@ -78,6 +81,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
                 user=request.user,
                 template=form.cleaned_data["template"],
                 starting_rungs=form.cleaned_data["starting_rungs"],
+                now=timezone.now(),
             )
         except plans.PlanError as error:
             messages.info(request, str(error))
@@ -125,7 +129,9 @@ def plan_add(request: HttpRequest) -> HttpResponse:
     )
     if form.is_valid():
         try:
-            item = plans.plan_add_exercise(plan=plan, exercise=form.cleaned_data["exercise"])
+            item = plans.plan_add_exercise(
+                plan=plan, exercise=form.cleaned_data["exercise"], now=timezone.now()
+            )
         except plans.PlanError as error:
             messages.error(request, str(error))
         else:
@@ -142,7 +148,7 @@ def plan_item_rung(request: HttpRequest, pk: int) -> HttpResponse:
     form = RungMoveForm(request.POST, rungs=item.exercise.rungs.all(), prefix=f"i{item.pk}")
     if form.is_valid():
         rung = form.cleaned_data["rung"]
-        if plans.plan_exercise_move(item=item, rung=rung):
+        if plans.plan_exercise_move(item=item, rung=rung, now=timezone.now()):
             messages.success(request, f"{item.exercise.name} is now on rung {rung.position}.")
     else:
         messages.error(request, f"{item.exercise.name}: " + " ".join(form.errors["rung"]))

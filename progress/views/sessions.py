@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from progress.forms.sessions import CheckInForm, EntryForm, NewSessionForm, SessionForm
@@ -11,7 +12,7 @@ from progress.models import ExerciseEntry, PlanExercise
 from progress.rules import red_flags
 from progress.rules.engine import Dose
 from progress.services.sessions import EntryData, checkin_record, session_log, session_update
-from progress.services.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
+from progress.services.suggestions import suggestion_accept, suggestion_decline
 from progress.views.access import screen_gate, session_for_user, suggestion_for_user, user_plan
 
 
@@ -69,9 +70,9 @@ def session_new(request: HttpRequest) -> HttpResponse:
             note=c["note"],
             submission_key=c["submission_key"],
             entries=[(f.item, _entry_data(f)) for f in entry_forms],
+            now=timezone.now(),
         )
         if created:
-            suggestions_refresh(user=request.user, today=today)
             messages.success(request, "Session saved. Here is what to do next.")
         else:
             messages.info(request, "That session was already saved.")
@@ -109,13 +110,14 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and _all_valid(session_form, entry_forms):
         c = session_form.cleaned_data
         session_update(
+            user=request.user,
             session=session,
             day=c["day"],
             pain_before=c["pain_before"],
             note=c["note"],
             entries=[(f.item, _entry_data(f)) for f in entry_forms],
+            now=timezone.now(),
         )
-        suggestions_refresh(user=request.user, today=today)
         messages.success(request, "Session updated.")
         return redirect("today")
     return render(
@@ -150,17 +152,14 @@ def _entry_initial(entry: ExerciseEntry) -> dict:
 def checkin(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        today = request.user.local_today()
-        flags = form.cleaned_data["red_flags"]
-        checkin_record(
+        _, screen = checkin_record(
             user=request.user,
-            day=today,
+            day=request.user.local_today(),
             morning_pain=form.cleaned_data["morning_pain"],
-            flags=flags,
+            flags=form.cleaned_data["red_flags"],
+            now=timezone.now(),
         )
-        suggestions_refresh(user=request.user, today=today)
-        if flags:
-            screen = request.user.safety_screens.first()
+        if screen is not None:  # a red flag: the plan is paused until a clear screen
             return render(
                 request,
                 "progress/safety_outcome.html",
@@ -177,7 +176,7 @@ def suggestion_decide(request: HttpRequest, pk: int, decision: str) -> HttpRespo
     suggestion = suggestion_for_user(request, pk)
     decide = suggestion_accept if decision == "accept" else suggestion_decline
     # Decided under the plan's lock: a second click finds it already decided.
-    if not decide(suggestion=suggestion):
+    if not decide(suggestion=suggestion, now=timezone.now()):
         messages.info(request, "That suggestion was already decided or replaced.")
         return redirect("today")
     name = suggestion.plan_exercise.exercise.name

@@ -1,13 +1,12 @@
-"""Playwright driving Debian's Chromium: one browser per run, a fresh context per test."""
+"""Fixtures only: Playwright driving Debian's Chromium, one browser per run, a fresh context
+per test. Page checks (axe, screenshots) are in page_checks.py."""
 
 import os
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in
 # the test body are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -61,24 +60,3 @@ def phone_page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
-
-
-_axe = Axe()
-
-
-def assert_accessible(page):
-    """Fail on any serious or critical axe-core violation on the current page."""
-    results = _axe.run(page)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not bad, f"Accessibility violations on {page.url}:\n" + "\n".join(bad)
-
-
-def screenshot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

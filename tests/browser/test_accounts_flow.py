@@ -10,7 +10,7 @@ from tests.browser.account_steps import (
     sign_up,
     verification_link,
 )
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"

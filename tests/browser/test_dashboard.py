@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from progress.management.commands.demo_data import DEMO_EMAIL, DEMO_PASSWORD
 from tests.browser.account_steps import EMAIL_FIELD
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,11 +1,12 @@
 import re
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
@@ -16,7 +17,7 @@ from progress.services.plans import plan_create_from_template, plan_exercise_mov
 from progress.services.psfs import ActivityRating, psfs_rate
 from progress.services.sessions import EntryData, checkin_record, session_log
 from tests.browser.account_steps import EMAIL_FIELD
-from tests.browser.conftest import ARTIFACTS, assert_accessible, screenshot
+from tests.browser.page_checks import ARTIFACTS, assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"
@@ -60,9 +61,14 @@ def patient():
         user = get_user_model().objects.create_user(
             email="patient@example.com", password=PASSWORD, display_name="Pat"
         )
-        screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+        screen_record(
+            user=user,
+            answers=dict.fromkeys(QUESTIONS, False),
+            clinician_checked=True,
+            now=timezone.now(),
+        )
         plan = plan_create_from_template(
-            user=user, template=PlanTemplate.objects.get(slug="starter")
+            user=user, template=PlanTemplate.objects.get(slug="starter"), now=timezone.now()
         )
     items = list(plan.items.select_related("rung", "exercise"))
     for offset, before, during, ease, note in DAYS:
@@ -77,14 +83,22 @@ def patient():
                 note=note,
                 submission_key=uuid.uuid4(),
                 entries=[(item, entry(item, offset, during, ease)) for item in items],
+                now=timezone.now(),
             )
-        checkin_record(user=user, day=day + timedelta(days=1), morning_pain=before, flags=[])
+        checkin_record(
+            user=user,
+            day=day + timedelta(days=1),
+            morning_pain=before,
+            flags=[],
+            now=datetime.combine(day + timedelta(days=1), time(8), UTC),
+        )
     bridge = plan.items.get(exercise__slug="glute-bridge")
     with time_machine.travel(datetime(2026, 3, 11, 9, tzinfo=UTC)):
         plan_exercise_move(
             item=bridge,
             rung=bridge.exercise.rungs.get(position=2),
             reason="Two easy sessions with pain at 1/10; moved up with my physio's agreement.",
+            now=timezone.now(),
         )
     for day, socks, sitting in ((START, 3, 4), (START + timedelta(days=21), 6, 6)):
         psfs_rate(
@@ -94,6 +108,7 @@ def patient():
                 ActivityRating(1, "Putting on socks", socks),
                 ActivityRating(2, "Sitting through a film", sitting),
             ],
+            now=datetime.combine(day, time(20), UTC),
         )
     return user
 

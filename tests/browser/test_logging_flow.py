@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
@@ -13,7 +14,7 @@ from progress.rules.red_flags import QUESTIONS
 from progress.services.plan_templates import plan_templates_load
 from progress.services.plans import plan_create_from_template, plan_exercise_move, screen_record
 from tests.browser.account_steps import EMAIL_FIELD
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"
@@ -28,9 +29,14 @@ def walker():
         user = get_user_model().objects.create_user(email="walker@example.com", password=PASSWORD)
         # A user who confirmed the address long ago: Today shows no reminder to do so.
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        screen_record(user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True)
+        screen_record(
+            user=user,
+            answers=dict.fromkeys(QUESTIONS, False),
+            clinician_checked=True,
+            now=timezone.now(),
+        )
         plan = plan_create_from_template(
-            user=user, template=PlanTemplate.objects.get(slug="starter")
+            user=user, template=PlanTemplate.objects.get(slug="starter"), now=timezone.now()
         )
     return plan
 
@@ -104,7 +110,7 @@ def test_two_easy_days_lead_to_the_next_rung(phone_page, walker):
 def test_pain_7_leads_to_a_step_down(page, walker):
     item = walker.items.get(exercise__slug="clamshell")
     with time_machine.travel(MONDAY - timedelta(hours=12)):
-        plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=3))
+        plan_exercise_move(item=item, rung=item.exercise.rungs.get(position=3), now=timezone.now())
     with time_machine.travel(MONDAY):
         log_in(page)
         log_session(page, before=3, during=7, ease="3 · challenging but doable")

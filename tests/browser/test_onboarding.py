@@ -9,7 +9,7 @@ from progress.forms.plans import rung_label
 from progress.rules.red_flags import QUESTIONS
 from progress.services.plan_templates import plan_templates_load
 from tests.browser.account_steps import sign_up_verified
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"

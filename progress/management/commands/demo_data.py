@@ -5,7 +5,6 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -14,12 +13,13 @@ from django.utils import timezone
 
 from exercises.catalog import catalog_load
 from progress.models import PlanExercise, PlanTemplate, Suggestion
+from progress.rules.engine import Action
 from progress.rules.red_flags import QUESTIONS
 from progress.services import psfs
 from progress.services.plan_templates import plan_templates_load
 from progress.services.plans import plan_create_from_template, screen_record
 from progress.services.sessions import EntryData, checkin_record, session_log
-from progress.services.suggestions import suggestion_accept, suggestion_decline, suggestions_refresh
+from progress.services.suggestions import suggestion_accept, suggestion_decline
 
 DEMO_EMAIL = "demo@backcare.example"
 # Published in the README and printed by `make run`; hence the DEBUG guard below.
@@ -78,7 +78,7 @@ def demo_reset():
 
 
 class DemoStory:
-    """Live the three months day by day through the services, with the clock set to each moment."""
+    """Live the three months day by day through the services, each given its moment in the story."""
 
     def __init__(self, user, *, today: date, now: datetime):
         self.user, self.now = user, now
@@ -94,18 +94,18 @@ class DemoStory:
         day = self.start + timedelta(days=day_index)
         return datetime.combine(day, time(hour, minute), tzinfo=self.user.zone)
 
-    def travel(self, moment: datetime):
-        return time_machine.travel(moment, tick=False)
-
     @transaction.atomic
     def tell(self) -> None:
-        with self.travel(self.at(0, 8)):
-            screen_record(
-                user=self.user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True
-            )
-            plan_create_from_template(
-                user=self.user, template=PlanTemplate.objects.get(slug="starter")
-            )
+        start = self.at(0, 8)
+        screen_record(
+            user=self.user,
+            answers=dict.fromkeys(QUESTIONS, False),
+            clinician_checked=True,
+            now=start,
+        )
+        plan_create_from_template(
+            user=self.user, template=PlanTemplate.objects.get(slug="starter"), now=start
+        )
         for d in range(DAYS):
             day = self.start + timedelta(days=d)
             if self.at(d, 8) <= self.now:
@@ -159,18 +159,19 @@ class DemoStory:
                     ),
                 )
             )
-        with self.travel(self.at(d, 18)):
-            session_log(
-                user=self.user,
-                day=day,
-                pain_before=before,
-                note="",
-                submission_key=uuid.uuid4(),
-                entries=entries,
-            )
-            self.sessions += 1
-            self.last_session = (day, before)
-            self.decide(d, suggestions_refresh(user=self.user, today=day))
+        moment = self.at(d, 18)
+        session_log(
+            user=self.user,
+            day=day,
+            pain_before=before,
+            note="",
+            submission_key=uuid.uuid4(),
+            entries=entries,
+            now=moment,
+        )
+        self.sessions += 1
+        self.last_session = (day, before)
+        self.decide(d, moment)
 
     def marker(self, item: PlanExercise, d: int) -> Decimal | None:
         """A measured marker most days, improving slowly and dipping in the flare-up."""
@@ -198,28 +199,32 @@ class DemoStory:
         if session_day != day - timedelta(days=1) or self.rng.random() < 0.12:
             return
         pain = before + (1 if d in FLARE else self.rng.choice((-1, -1, 0)))
-        with self.travel(self.at(d, 8)):
-            checkin_record(user=self.user, day=day, morning_pain=max(pain, 0), flags=[])
-            self.decide(d, suggestions_refresh(user=self.user, today=day))
+        moment = self.at(d, 8)
+        checkin_record(user=self.user, day=day, morning_pain=max(pain, 0), flags=[], now=moment)
+        self.decide(d, moment)
 
-    def decide(self, d: int, suggestions: list[Suggestion]) -> None:
-        """Accept steps down at once; go up only after two weeks at a rung; decline once."""
-        for s in suggestions:
+    def decide(self, d: int, moment: datetime) -> None:
+        """Act on what the write at `moment` suggested, at once: accept steps down; go up
+        only after two weeks at a rung; decline once."""
+        # The suggestions that write made are the ones stamped with its moment.
+        made = Suggestion.objects.filter(plan_exercise__plan__user=self.user, created_at=moment)
+        for s in made.order_by("id"):
             if not s.is_actionable:
                 continue
             item_id = s.plan_exercise_id
-            if s.action == "regress":
-                suggestion_accept(suggestion=s)
+            if s.action == Action.REGRESS:
+                suggestion_accept(suggestion=s, now=moment)
                 self.last_move[item_id] = d
             elif (
-                s.action == "progress" and d - self.last_move.get(item_id, 0) >= PROGRESS_WAIT_DAYS
+                s.action == Action.PROGRESS
+                and d - self.last_move.get(item_id, 0) >= PROGRESS_WAIT_DAYS
             ):
                 if d >= RECOVERY.stop and not self.declined_once:
                     # After the flare-up the user is cautious once, and says no.
-                    suggestion_decline(suggestion=s)
+                    suggestion_decline(suggestion=s, now=moment)
                     self.declined_once = True
                 else:
-                    suggestion_accept(suggestion=s)
+                    suggestion_accept(suggestion=s, now=moment)
                     self.last_move[item_id] = d
 
     def rate_activities(self, d: int, day: date) -> None:
@@ -228,5 +233,4 @@ class DemoStory:
             psfs.ActivityRating(position=n, name=name, score=score)
             for n, (name, score) in enumerate(zip(ACTIVITIES, scores, strict=True), start=1)
         ]
-        with self.travel(self.at(d, 20)):
-            psfs.psfs_rate(user=self.user, day=day, ratings=ratings)
+        psfs.psfs_rate(user=self.user, day=day, ratings=ratings, now=self.at(d, 20))

@@ -1,0 +1,58 @@
+"""The one way to word a day, with no Django imports.
+
+Names are spelled out rather than taken from strftime or the date filter, so the words never
+depend on the server's locale and cost no translation lookups on a long page. Templates may
+keep their `|date` filters; Python words days only through these.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+SHORT_MONTHS = tuple(month[:3] for month in MONTHS)
+
+
+def day_month(day: date) -> str:
+    """As a sentence names a day: "3 March" (the suggestions' reasons)."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def long_day(day: date) -> str:
+    """A day in full, as a heading or a message names it: "Tuesday 3 March 2026"."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_day(day: date) -> str:
+    """A day where room is short, on a chart or in its table: "3 Mar"."""
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]}"
+
+
+def short_date(day: date) -> str:
+    """A short day with its year: "3 Mar 2026" (also the site's default date format)."""
+    return f"{short_day(day)} {day.year}"
+
+
+def month_label(day: date, *, with_year: bool = False) -> str:
+    """A month on a chart's axis: "Mar", or "Mar 2026" when the axis spans years."""
+    month = SHORT_MONTHS[day.month - 1]
+    return f"{month} {day.year}" if with_year else month
+
+
+def local_day(moment: datetime, zone: tzinfo) -> date:
+    """The date a moment falls on where the user lives."""
+    return moment.astimezone(zone).date()

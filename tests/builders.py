@@ -1,0 +1,199 @@
+"""One way to build test data: accounts, screens, plans, sessions, check-ins, suggestions,
+and a long daily history for tests that count queries.
+
+The small builders go through the services, passing the moment they act at, so rows look
+as the app writes them. The long history is written with bulk_create from rows built by
+plain functions (`session_row`, `entry_row`, `checkin_row`) that touch no model and return
+field values by attname, so a COPY-based generator can build the same rows.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+
+from progress.models import (
+    CheckIn,
+    ExerciseEntry,
+    PlanExercise,
+    PlanTemplate,
+    PsfsActivity,
+    PsfsRating,
+    SessionLog,
+    Suggestion,
+)
+from progress.rules.red_flags import QUESTIONS
+from progress.services.plans import plan_create_from_template, screen_record
+from progress.services.sessions import EntryData, checkin_record, session_log
+
+PASSWORD = "correct-horse-battery-staple"
+# Plans in tests start on this morning, so tests can travel to the days after it.
+PLAN_START = datetime(2026, 3, 1, 8, tzinfo=UTC)
+
+
+def local(user, day: date, hour: int) -> datetime:
+    """`hour` o'clock on `day` where the user lives."""
+    return datetime.combine(day, time(hour), tzinfo=ZoneInfo(user.time_zone))
+
+
+def clear_screen_answers() -> dict[str, str]:
+    """The safety form as posted by someone with no red flag, checked by a clinician."""
+    return {key: "no" for key in QUESTIONS} | {"clinician_checked": "yes"}
+
+
+def user(email: str, **fields):
+    """An account that logs in with PASSWORD."""
+    return get_user_model().objects.create_user(email=email, password=PASSWORD, **fields)
+
+
+def screen_clear(user, *, when: datetime = PLAN_START):
+    """A safety screen with no red flag, checked by a clinician."""
+    return screen_record(
+        user=user, answers=dict.fromkeys(QUESTIONS, False), clinician_checked=True, now=when
+    )
+
+
+def plan(user, template: str = "starter", *, when: datetime = PLAN_START):
+    """The user's plan from a shipped template (load the catalog first)."""
+    return plan_create_from_template(
+        user=user, template=PlanTemplate.objects.get(slug=template), now=when
+    )
+
+
+def session(user, *, day: date, pain_before=2, pain=1, ease=4, note="", marker=None, hour=18):
+    """A session of the user's active plan exercises, each done in full, at `hour` local time."""
+    items = PlanExercise.objects.filter(plan__user=user, is_paused=False).select_related("rung")
+    entries = [
+        (
+            item,
+            EntryData(
+                skipped=False,
+                sets_done=item.dose.sets,
+                amount_done=item.dose.amount,
+                pain_during=pain,
+                ease=ease,
+                marker_value=marker,
+            ),
+        )
+        for item in items
+    ]
+    logged, _ = session_log(
+        user=user,
+        day=day,
+        pain_before=pain_before,
+        note=note,
+        submission_key=uuid.uuid4(),
+        entries=entries,
+        now=local(user, day, hour),
+    )
+    return logged
+
+
+def checkin(user, *, day: date, pain=1, flags=()):
+    """The morning check-in at 8:00 local time; a flag pauses the plan as in the app."""
+    recorded, _ = checkin_record(
+        user=user, day=day, morning_pain=pain, flags=list(flags), now=local(user, day, 8)
+    )
+    return recorded
+
+
+def suggestion(item, *, action="progress", decision="open", decided_at=None, basis="b"):
+    """A suggestion for a plan exercise from its current rung (up one rung for "progress")."""
+    target = item.exercise.rungs.filter(position=item.rung.position + 1).first()
+    return Suggestion.objects.create(
+        plan_exercise=item,
+        action=action,
+        rule="2-for-2" if action == "progress" else "not ready yet",
+        summary="Move up" if action == "progress" else "Stay",
+        reasons=[],
+        from_rung=item.rung,
+        target_rung=target if action == "progress" else None,
+        basis=basis,
+        decision=decision,
+        decided_at=decided_at,
+    )
+
+
+# A long daily history ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prescribed:
+    """A plan exercise as a history row needs it: ids and the dose in force."""
+
+    id: int
+    exercise_id: int
+    rung_id: int
+    sets: int
+    amount: int
+
+
+def session_row(n: int, day: date) -> dict:
+    """Day `n` of a history: a session whose pain before cycles 0–4 and whose note names it."""
+    return {
+        "day": day,
+        "pain_before": n % 5,
+        "note": f"day {n}",
+        "submission_key": uuid.uuid4(),
+    }
+
+
+def entry_row(n: int, day: date, item: Prescribed, *, marker: bool = False) -> dict:
+    """One exercise done in full on day `n`, rated, with a weekly note and maybe a marker."""
+    return {
+        "plan_exercise_id": item.id,
+        "exercise_id": item.exercise_id,
+        "rung_id": item.rung_id,
+        "skipped": False,
+        "prescribed_sets": item.sets,
+        "prescribed_amount": item.amount,
+        "sets_done": item.sets,
+        "amount_done": item.amount,
+        "pain_during": n % 4,
+        "ease": 3 + n % 3,
+        "marker_value": Decimal(day.day) if marker else None,
+        "note": "ok" if n % 7 == 0 else "",
+    }
+
+
+def checkin_row(n: int, day: date) -> dict:
+    """The morning after day `n`'s session."""
+    return {"day": day + timedelta(days=1), "morning_pain": n % 3, "red_flags": []}
+
+
+def daily_history(plan, *, first: date, days: int, markers: bool = False) -> None:
+    """A session with every active exercise each day from `first`, and a check-in each next
+    morning but the last (it has not come yet). Fast: bulk_create, no suggestions refresh."""
+    items = [
+        Prescribed(i.pk, i.exercise_id, i.rung_id, i.dose.sets, i.dose.amount)
+        for i in plan.items.filter(is_paused=False).select_related("rung")
+    ]
+    calendar = [(n, first + timedelta(days=n)) for n in range(days)]
+    sessions = SessionLog.objects.bulk_create(
+        SessionLog(user=plan.user, **session_row(n, day)) for n, day in calendar
+    )
+    ExerciseEntry.objects.bulk_create(
+        ExerciseEntry(session=s, **entry_row(n, day, item, marker=markers))
+        for s, (n, day) in zip(sessions, calendar, strict=True)
+        for item in items
+    )
+    CheckIn.objects.bulk_create(
+        CheckIn(user=plan.user, **checkin_row(n, day)) for n, day in calendar[:-1]
+    )
+
+
+def two_years(plan, *, last: date) -> None:
+    """Two years of daily sessions up to `last`, markers measured, every exercise's last
+    suggestion declined, and a PSFS rating every fortnight: every kind of row a page reads."""
+    daily_history(plan, first=last - timedelta(days=729), days=730, markers=True)
+    decided = datetime.combine(last - timedelta(days=30), time(8), tzinfo=UTC)
+    for n, item in enumerate(plan.items.select_related("rung", "exercise")):
+        suggestion(item, decision="declined", decided_at=decided, basis=f"b{n}")
+    activity = PsfsActivity.objects.create(user=plan.user, position=1, name="Socks")
+    PsfsRating.objects.bulk_create(
+        PsfsRating(activity=activity, day=last - timedelta(weeks=2 * n), score=n % 11)
+        for n in range(52)
+    )
