@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from backcare.accounts.models import User
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -57,7 +58,7 @@ def _unit(rung) -> str:
     return "reps" if rung.reps else "s"
 
 
-def _safety_screens(user) -> Iterator[dict]:
+def _safety_screens(user: User) -> Iterator[dict]:
     for s in SafetyScreen.objects.filter(user=user).order_by("id"):
         yield {
             "id": s.pk,
@@ -67,7 +68,7 @@ def _safety_screens(user) -> Iterator[dict]:
         }
 
 
-def _safety_answers(user) -> Iterator[dict]:
+def _safety_answers(user: User) -> Iterator[dict]:
     for s in SafetyScreen.objects.filter(user=user).order_by("id"):
         for key, yes in s.answers.items():
             question = QUESTIONS.get(key)
@@ -79,7 +80,7 @@ def _safety_answers(user) -> Iterator[dict]:
             }
 
 
-def _plans(user) -> Iterator[dict]:
+def _plans(user: User) -> Iterator[dict]:
     for plan in Plan.objects.filter(user=user).select_related("template"):
         yield {
             "id": plan.pk,
@@ -89,7 +90,7 @@ def _plans(user) -> Iterator[dict]:
         }
 
 
-def _plan_exercises(user) -> Iterator[dict]:
+def _plan_exercises(user: User) -> Iterator[dict]:
     items = PlanExercise.objects.filter(plan__user=user).select_related("exercise", "rung")
     for item in items.order_by("order", "id"):
         yield {
@@ -108,7 +109,7 @@ def _plan_exercises(user) -> Iterator[dict]:
         }
 
 
-def _rung_changes(user) -> Iterator[dict]:
+def _rung_changes(user: User) -> Iterator[dict]:
     changes = RungChange.objects.filter(plan_exercise__plan__user=user).select_related(
         "plan_exercise__exercise", "from_rung", "to_rung"
     )
@@ -126,7 +127,7 @@ def _rung_changes(user) -> Iterator[dict]:
         }
 
 
-def _sessions(user) -> Iterator[dict]:
+def _sessions(user: User) -> Iterator[dict]:
     sessions = SessionLog.objects.filter(user=user).order_by("day", "created_at", "id")
     for s in sessions.iterator(chunk_size=CHUNK):
         yield {
@@ -139,7 +140,7 @@ def _sessions(user) -> Iterator[dict]:
         }
 
 
-def _entries(user) -> Iterator[dict]:
+def _entries(user: User) -> Iterator[dict]:
     entries = (
         ExerciseEntry.objects.filter(session__user=user)
         .select_related("exercise", "rung")
@@ -163,7 +164,7 @@ def _entries(user) -> Iterator[dict]:
             "amount_done": e.amount_done,
             "pain_during": e.pain_during,
             "ease": e.ease,
-            "ease_words": EASE_WORDS.get(e.ease),
+            "ease_words": EASE_WORDS.get(e.ease) if e.ease is not None else None,
             "marker_name": e.rung.marker_name,
             "marker_unit": e.rung.marker_unit,
             "marker_value": _number(e.marker_value),
@@ -171,7 +172,7 @@ def _entries(user) -> Iterator[dict]:
         }
 
 
-def _check_ins(user) -> Iterator[dict]:
+def _check_ins(user: User) -> Iterator[dict]:
     for c in CheckIn.objects.filter(user=user).order_by("day").iterator(chunk_size=CHUNK):
         yield {
             "id": c.pk,
@@ -182,7 +183,7 @@ def _check_ins(user) -> Iterator[dict]:
         }
 
 
-def _suggestions(user) -> Iterator[dict]:
+def _suggestions(user: User) -> Iterator[dict]:
     suggestions = Suggestion.objects.filter(plan_exercise__plan__user=user).select_related(
         "plan_exercise__exercise", "from_rung", "target_rung"
     )
@@ -206,7 +207,7 @@ def _suggestions(user) -> Iterator[dict]:
         }
 
 
-def _psfs_activities(user) -> Iterator[dict]:
+def _psfs_activities(user: User) -> Iterator[dict]:
     for a in PsfsActivity.objects.filter(user=user).order_by("position", "id"):
         yield {
             "id": a.pk,
@@ -217,7 +218,7 @@ def _psfs_activities(user) -> Iterator[dict]:
         }
 
 
-def _psfs_ratings(user) -> Iterator[dict]:
+def _psfs_ratings(user: User) -> Iterator[dict]:
     ratings = PsfsRating.objects.filter(activity__user=user).order_by("day", "activity_id", "id")
     for r in ratings.iterator(chunk_size=CHUNK):
         yield {
@@ -269,7 +270,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
 EXPORT_FIELDS = ("format", "exported_at", "email", "display_name", "time_zone", "date_joined")
 
 
-def _export_header(user, now: datetime) -> dict:
+def _export_header(user: User, now: datetime) -> dict:
     return {
         "format": FORMAT,
         "exported_at": _when(now),
@@ -280,7 +281,7 @@ def _export_header(user, now: datetime) -> dict:
     }
 
 
-def export_document(user, *, now: datetime) -> dict:
+def export_document(user: User, *, now: datetime) -> dict:
     """The whole export as one JSON-ready dict."""
     document = _export_header(user, now)
     for record_type in RECORD_TYPES:
@@ -288,7 +289,7 @@ def export_document(user, *, now: datetime) -> dict:
     return document
 
 
-def export_json(user, *, now: datetime) -> str:
+def export_json(user: User, *, now: datetime) -> str:
     return json.dumps(export_document(user, now=now), ensure_ascii=False, indent=1)
 
 
@@ -315,7 +316,7 @@ def _csv_cell(value) -> str:
     return str(value)
 
 
-def _csv_records(user, now: datetime) -> Iterator[tuple[str, dict]]:
+def _csv_records(user: User, now: datetime) -> Iterator[tuple[str, dict]]:
     yield "export", _export_header(user, now)
     for record_type in RECORD_TYPES:
         for row in record_type.rows(user):
@@ -329,7 +330,7 @@ class _Line:
         return value
 
 
-def export_csv_lines(user, *, now: datetime) -> Iterator[str]:
+def export_csv_lines(user: User, *, now: datetime) -> Iterator[str]:
     """The CSV export, line by line: one header, then one line per record."""
     writer = csv.writer(_Line(), lineterminator="\r\n")
     # A byte-order mark so spreadsheet programs read the file as UTF-8.

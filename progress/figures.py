@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from exercises.models import marker_label
 from progress.models import Suggestion
@@ -107,7 +108,16 @@ def _zero_to_ten(window: Window, title: str) -> Axes:
     return Axes(window.start, window.end, 0, 10, TEN_TICKS, title)
 
 
-def pain_figure(data: DashboardData) -> Figure:
+class PainData(Protocol):
+    """What the pain chart reads: the dashboard's data, or the report's dates and days."""
+
+    @property
+    def window(self) -> Window: ...
+    @property
+    def pain(self) -> list[PainDay]: ...
+
+
+def pain_figure(data: PainData) -> Figure:
     days, window = data.pain, data.window
     before = Series("Pain before", tuple(_points(days, "before")), BEFORE, "circle")
     during_label = "Pain during (mean of the exercises done)"

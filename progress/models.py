@@ -1,3 +1,5 @@
+from typing import Protocol
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -243,11 +245,34 @@ class ExerciseEntry(models.Model):
 
     @property
     def full_dose(self) -> bool:
-        return (
-            not self.skipped
-            and self.sets_done >= self.prescribed_sets
-            and self.amount_done >= self.prescribed_amount
-        )
+        return is_full_dose(self)
+
+
+class DoseLogged(Protocol):
+    """What the full-dose rule reads: an entry, or a plain row of its columns."""
+
+    @property
+    def skipped(self) -> bool: ...
+    @property
+    def sets_done(self) -> int | None: ...
+    @property
+    def amount_done(self) -> int | None: ...
+    @property
+    def prescribed_sets(self) -> int: ...
+    @property
+    def prescribed_amount(self) -> int: ...
+
+
+def is_full_dose(entry: DoseLogged) -> bool:
+    # A done entry always has its dose (the entry_done_is_rated constraint); the None
+    # checks only tell the type checker so.
+    return (
+        not entry.skipped
+        and entry.sets_done is not None
+        and entry.amount_done is not None
+        and entry.sets_done >= entry.prescribed_sets
+        and entry.amount_done >= entry.prescribed_amount
+    )
 
 
 class CheckIn(models.Model):

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 
+from backcare.accounts.models import User
 from progress import figures as dashboard_figures
 from progress.models import (
     CheckIn,
@@ -69,7 +70,7 @@ class ReportRangeForm(forms.Form):
     def error_list(self) -> list[str]:
         """Every problem as one sentence that names its field."""
         return [
-            f"{self[name].label}: {error}" if name in self.fields else error
+            f"{self[name].label}: {error}" if name in self.fields else str(error)
             for name, errors in self.errors.items()
             for error in errors
         ]
@@ -128,7 +129,7 @@ class Psfs:
 
     @property
     def change(self) -> float | None:
-        if self.first is None or self.first.day == self.last.day:
+        if self.first is None or self.last is None or self.first.day == self.last.day:
             return None
         return float(self.last.mean - self.first.mean)
 
@@ -201,7 +202,7 @@ def _weeks(start: date, end: date, sessions, entries, mornings) -> list[Week]:
     return weeks
 
 
-def _psfs(user, start: date, end: date) -> Psfs:
+def _psfs(user: User, start: date, end: date) -> Psfs:
     activities = list(PsfsActivity.objects.filter(user=user))
     ratings = list(
         PsfsRating.objects.filter(activity__user=user, day__gte=start, day__lte=end).order_by(
@@ -234,7 +235,7 @@ def _notes(sessions, entries) -> list[Note]:
     return sorted(notes, key=lambda n: n.day, reverse=True)
 
 
-def build_report(user, start: date, end: date) -> Report:
+def build_report(user: User, start: date, end: date) -> Report:
     """Everything the report shows, in a fixed number of queries."""
     zone = user.zone
     since = datetime.combine(start, time.min, tzinfo=zone)
@@ -299,7 +300,7 @@ class _PainData:
     pain: list[dashboard.PainDay]
 
 
-def pain_figure(user, report: Report) -> dashboard_figures.Figure:
+def pain_figure(user: User, report: Report) -> dashboard_figures.Figure:
     """The dashboard's pain chart over the report's dates: one picture for patient and clinician."""
     window = dashboard.Window(
         key="report", label=f"{report.days} days", start=report.start, end=report.end

@@ -44,7 +44,7 @@ class DeleteAccountForm(forms.Form):
         help_text="Deleting your account removes your plan, logs and answers for good.",
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user: User, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
 

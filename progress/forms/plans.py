@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from exercises.models import Rung
@@ -18,6 +20,8 @@ def _yes_no_field(label: str) -> forms.TypedChoiceField:
 
 class RedFlagFieldsMixin:
     """One required yes/no question per red flag of DOMAIN.md."""
+
+    cleaned_data: dict[str, Any]  # from the Form it is mixed into
 
     def add_red_flag_fields(self):
         for question in red_flags.QUESTIONS.values():

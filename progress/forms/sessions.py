@@ -20,10 +20,12 @@ BACKDATE_DAYS = 60
 INPUT = "progress/fields/input.html"
 CHOICES = "progress/fields/choices.html"
 PAIN_SCALE = "progress/fields/pain_scale.html"
+# The ignore[call-arg] on the fields below: django-stubs 6.1 has `template_name` (Django 5.0)
+# on Field.__init__ only, not on its subclasses, which pass it on through **kwargs.
 
 
 def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+    return forms.TypedChoiceField(  # type: ignore[call-arg]
         label=label,
         choices=PAIN_CHOICES,
         coerce=int,
@@ -39,14 +41,14 @@ def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
 
 
 class SessionForm(forms.Form):
-    day = forms.DateField(
+    day = forms.DateField(  # type: ignore[call-arg]
         label="Date of the session",
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
         template_name=INPUT,
         error_messages={"required": "Give the date of the session.", "invalid": "Enter a date."},
     )
     pain_before = pain_field("Pain before you started")
-    note = forms.CharField(
+    note = forms.CharField(  # type: ignore[call-arg]
         label="Note (optional)",
         required=False,
         max_length=2000,
@@ -107,14 +109,14 @@ class NewSessionForm(SessionForm):
 class EntryForm(forms.Form):
     """One exercise of the session, pre-filled with its prescription."""
 
-    status = forms.ChoiceField(
+    status = forms.ChoiceField(  # type: ignore[call-arg]
         label="Did you do it?",
         choices=[("done", "Done"), ("skipped", "Skipped")],
         initial="done",
         widget=forms.RadioSelect,
         template_name=CHOICES,
     )
-    sets_done = forms.IntegerField(
+    sets_done = forms.IntegerField(  # type: ignore[call-arg]
         label="Sets",
         min_value=1,
         max_value=MAX_SETS,
@@ -122,7 +124,7 @@ class EntryForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
         template_name=INPUT,
     )
-    amount_done = forms.IntegerField(
+    amount_done = forms.IntegerField(  # type: ignore[call-arg]
         min_value=1,
         max_value=MAX_AMOUNT,
         required=False,
@@ -130,7 +132,7 @@ class EntryForm(forms.Form):
         template_name=INPUT,
     )
     pain_during = pain_field("Pain during", required=False)
-    ease = forms.TypedChoiceField(
+    ease = forms.TypedChoiceField(  # type: ignore[call-arg]
         label="How easy was it?",
         choices=EASE_CHOICES,
         coerce=int,
@@ -140,7 +142,7 @@ class EntryForm(forms.Form):
         template_name=CHOICES,
         error_messages={"invalid_choice": "Ease is 1 to 5."},
     )
-    marker_value = forms.DecimalField(
+    marker_value = forms.DecimalField(  # type: ignore[call-arg]
         required=False,
         min_value=0,
         max_value=99999,
@@ -148,7 +150,7 @@ class EntryForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
         template_name=INPUT,
     )
-    note = forms.CharField(
+    note = forms.CharField(  # type: ignore[call-arg]
         label="Note (optional)",
         required=False,
         max_length=500,

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, DateField
 from django.db.models.functions import Cast, TruncWeek
 
+from backcare.accounts.models import User
 from progress.models import (
     CheckIn,
     PlanExercise,
@@ -30,7 +31,7 @@ DEFAULT_RANGE = "3m"
 WEEKLY_AFTER_DAYS = 98
 # A decided suggestion's event kind is its decision; it sorts after a rung change that day.
 DECIDED = (Suggestion.Decision.ACCEPTED, Suggestion.Decision.DECLINED)
-CHANGE_TEXT = {
+CHANGE_TEXT: dict[str, str] = {
     RungChange.Source.START: "Started on rung {}",
     RungChange.Source.MANUAL: "Moved to rung {} by hand",
     RungChange.Source.SUGGESTION: "Moved to rung {} (accepted suggestion)",
@@ -133,7 +134,7 @@ def week_streak(active_weeks: set[date], this_week: date) -> int:
     return streak
 
 
-def window_entries(user, window: Window) -> list[tuple]:
+def window_entries(user: User, window: Window) -> list[tuple]:
     """The window's sessions with their entries, in order: one query for pain and markers alike.
 
     A row per entry: (session id, day, pain before, then the entry's plan exercise id,
@@ -159,7 +160,7 @@ def window_entries(user, window: Window) -> list[tuple]:
     )
 
 
-def pain_days(user, window: Window, rows: list[tuple] | None = None) -> list[PainDay]:
+def pain_days(user: User, window: Window, rows: list[tuple] | None = None) -> list[PainDay]:
     """Pain per day in the window: `window_entries` rows and one query for the next mornings."""
     if rows is None:
         rows = window_entries(user, window)
@@ -209,7 +210,7 @@ def _by_week(days: list[PainDay]) -> list[PainDay]:
     ]
 
 
-def sessions_per_week(user) -> dict[date, int]:
+def sessions_per_week(user: User) -> dict[date, int]:
     """Every week's session count, counted by the database."""
     rows = (
         SessionLog.objects.filter(user=user)
@@ -233,7 +234,7 @@ def weeks_in_window(counts: dict[date, int], window: Window) -> list[Point]:
     return weeks
 
 
-def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseProgress]:
+def exercise_progress(user: User, window: Window, rows: list[tuple]) -> list[ExerciseProgress]:
     """Each plan exercise's rung history, in three queries, and markers from `window_entries`."""
     zone = user.zone
     items = list(
@@ -268,6 +269,7 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
         )
     )
     for item_id, decided_at, decision, action, summary, position in decided:
+        assert decided_at is not None  # decided_at__gte leaves the undecided (NULL) out
         verb = "Accepted" if decision == Suggestion.Decision.ACCEPTED else "Declined"
         progress[item_id].events.append(
             RungEvent(local_day(decided_at, zone), position, f"{verb}: {summary}", decision, action)
@@ -291,12 +293,12 @@ def exercise_progress(user, window: Window, rows: list[tuple]) -> list[ExerciseP
     return list(progress.values())
 
 
-def psfs_history(user) -> list[psfs.Score]:
+def psfs_history(user: User) -> list[psfs.Score]:
     """Every PSFS score, retired activities included: the score is the mean of that day."""
     return psfs.scores(PsfsRating.objects.filter(activity__user=user).values_list("day", "score"))
 
 
-def dashboard_data(user, range_key: str | None) -> DashboardData:
+def dashboard_data(user: User, range_key: str | None) -> DashboardData:
     """Everything the dashboard draws, in a fixed number of queries whatever the history."""
     today = user.local_today()
     counts = sessions_per_week(user)

@@ -10,12 +10,25 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Subquery
 
+from backcare.accounts.models import User
 from exercises.models import Rung
 from progress.models import CheckIn, Plan, PlanExercise, SessionLog, Suggestion
 from progress.selectors.screens import latest_outcome
+
+
+class _Gate(TypedDict):
+    screen_outcome: str | None  # None before any screen
+    checked_in: bool
+
+
+if TYPE_CHECKING:  # WithAnnotations[Model, TypedDict] is for mypy: Python 3.11 refuses it
+    from django_stubs_ext import WithAnnotations
+
+    GatedPlan = WithAnnotations[Plan, _Gate]
 
 
 @dataclass(frozen=True)
@@ -27,7 +40,7 @@ class TodayPage:
     needs_checkin: bool
 
 
-def gated_plan(user, day: date) -> Plan | None:
+def gated_plan(user: User, day: date) -> GatedPlan | None:
     """The user's plan with `screen_outcome` (the latest screen's) and `checked_in` (on `day`)."""
     return (
         Plan.objects.filter(user=user)
@@ -39,7 +52,7 @@ def gated_plan(user, day: date) -> Plan | None:
     )
 
 
-def today_page(plan: Plan, day: date) -> TodayPage:
+def today_page(plan: GatedPlan, day: date) -> TodayPage:
     rung_count = (
         Rung.objects.filter(exercise=OuterRef("exercise"))
         .order_by()
@@ -57,7 +70,8 @@ def today_page(plan: Plan, day: date) -> TodayPage:
     ).order_by("id"):
         open_suggestions[suggestion.plan_exercise_id].append(suggestion)
     for item in items:
-        item.open_suggestions = open_suggestions[item.pk]
+        # A plain attribute for the template, not a query annotation the stubs could type.
+        item.open_suggestions = open_suggestions[item.pk]  # type: ignore[attr-defined]
 
     yesterday = day - timedelta(days=1)
     recent = list(

@@ -13,10 +13,11 @@ begins (the "IMMEDIATE" transaction mode).
 
 from django.contrib.auth import get_user_model
 
+from backcare.accounts.models import User
 from progress.models import Plan
 
 
-def lock_user(user) -> None:
+def lock_user(user: User) -> None:
     """Wait until the user's other writes have committed."""
     # NO KEY UPDATE: inserting rows that merely point at the user (a safety screen, a
     # page-cache entry) is not held up; only the other writers that lock the user wait.

@@ -1,11 +1,22 @@
 """The plan templates BackCare ships, loaded like the catalog: create missing, never overwrite."""
 
+from typing import TypedDict
+
 from django.db import transaction
 
 from exercises.models import Exercise
 from progress.models import PlanTemplate, PlanTemplateItem
 
-TEMPLATES = [
+
+class ShippedTemplate(TypedDict):
+    slug: str
+    name: str
+    order: int
+    description: str
+    items: list[tuple[str, int]]  # (exercise slug, starting rung position)
+
+
+TEMPLATES: list[ShippedTemplate] = [
     {
         "slug": "starter",
         "name": "Starter",

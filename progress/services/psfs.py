@@ -83,11 +83,11 @@ def psfs_rate(*, user: User, day: date, ratings: list[ActivityRating], now: date
         activity.retired_at = now
         activity.save(update_fields=["retired_at"])
     for r in ratings:
-        activity = current.get(r.position) or PsfsActivity.objects.create(
+        slot_activity = current.get(r.position) or PsfsActivity.objects.create(
             user=user, position=r.position, name=r.name, created_at=now
         )
         PsfsRating.objects.update_or_create(
-            activity=activity, day=day, defaults={"score": r.score, "created_at": now}
+            activity=slot_activity, day=day, defaults={"score": r.score, "created_at": now}
         )
 
 

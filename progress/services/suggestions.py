@@ -1,9 +1,12 @@
 """Between the database and the pure engine: gather a plan's recent history, ask the engine,
 store what it suggests, and carry out the user's decision."""
 
+from __future__ import annotations
+
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db import transaction
@@ -11,7 +14,15 @@ from django.db.models import F, Max, OuterRef, Subquery
 
 from backcare.accounts.models import User
 from exercises.models import Rung
-from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, RungChange, Suggestion
+from progress.models import (
+    CheckIn,
+    ExerciseEntry,
+    Plan,
+    PlanExercise,
+    RungChange,
+    Suggestion,
+    is_full_dose,
+)
 from progress.rules import engine
 from progress.rules.dates import local_day
 from progress.services.locks import lock_plan
@@ -22,6 +33,17 @@ from progress.services.plans import plan_exercise_move, plan_exercise_set_paused
 LOOKBACK_DAYS = 28
 
 Decision = Suggestion.Decision
+
+
+class _Evidence(TypedDict):
+    last_change: datetime  # never NULL: every plan exercise starts with a START change
+    last_basis: str | None  # None before its first suggestion
+
+
+if TYPE_CHECKING:  # WithAnnotations[Model, TypedDict] is for mypy: Python 3.11 refuses it
+    from django_stubs_ext import WithAnnotations
+
+    RefreshItem = WithAnnotations[PlanExercise, _Evidence]
 
 
 def thresholds() -> engine.Thresholds:
@@ -66,7 +88,7 @@ def _entries_by_item(user: User, items: Sequence[PlanExercise], since: date) -> 
     return entries
 
 
-def _engine_entries(item: PlanExercise, entries, morning: dict[date, int]) -> list[engine.Entry]:
+def _engine_entries(item: RefreshItem, entries, morning: dict[date, int]) -> list[engine.Entry]:
     """This item's entries at its current rung since it last changed rung."""
     return [
         engine.Entry(
@@ -76,7 +98,7 @@ def _engine_entries(item: PlanExercise, entries, morning: dict[date, int]) -> li
             pain_during=e.pain_during,
             ease=e.ease,
             # The model's own rule, applied to the plain row.
-            full_dose=ExerciseEntry.full_dose.fget(e),
+            full_dose=is_full_dose(e),
             next_morning_pain=morning.get(e.day + timedelta(days=1)),
         )
         for e in entries
@@ -132,16 +154,17 @@ def suggestions_refresh(*, user: User, now: datetime) -> list[Suggestion]:
             today=today,
             thresholds=thresholds(),
         )
-        target_rung_id = ladders[item.exercise_id].get(result.target_position)
+        target = result.target_position
+        target_rung_id = ladders[item.exercise_id].get(target) if target is not None else None
         fresh.append((item, result, basis, target_rung_id))
     return _store(fresh, now)
 
 
-def _ladders(items: list[PlanExercise]) -> dict[int, dict[int, int]]:
+def _ladders(items: Sequence[PlanExercise]) -> dict[int, dict[int, int]]:
     """Each exercise's rung ids by position, for the ladder's length and the target rung."""
     # Three numbers a rung: whole Rung rows (instructions and all) cost more than the rest
     # of the refresh's reads.
-    ladders = defaultdict(dict)
+    ladders: defaultdict[int, dict[int, int]] = defaultdict(dict)
     rungs = Rung.objects.filter(exercise__in={item.exercise_id for item in items})
     for exercise_id, position, rung_id in rungs.values_list("exercise_id", "position", "id"):
         ladders[exercise_id][position] = rung_id
@@ -149,7 +172,7 @@ def _ladders(items: list[PlanExercise]) -> dict[int, dict[int, int]]:
 
 
 def _store(
-    fresh: list[tuple[PlanExercise, engine.Suggestion, str, int | None]], now: datetime
+    fresh: Sequence[tuple[PlanExercise, engine.Suggestion, str, int | None]], now: datetime
 ) -> list[Suggestion]:
     """Replace the open suggestions of these exercises in a fixed number of queries."""
     if not fresh:
@@ -184,11 +207,12 @@ def _store(
 @transaction.atomic
 def suggestion_accept(*, suggestion: Suggestion, now: datetime) -> bool:
     """Carry out the suggestion; False when it was decided or replaced in the meantime."""
-    suggestion = _still_actionable(suggestion)
-    if suggestion is None:
+    current = _still_actionable(suggestion)
+    if current is None:
         return False
+    suggestion = current
     item = suggestion.plan_exercise
-    if suggestion.target_rung_id:
+    if suggestion.target_rung is not None:  # loaded by _still_actionable: no query
         plan_exercise_move(
             item=item,
             rung=suggestion.target_rung,
@@ -206,10 +230,10 @@ def suggestion_accept(*, suggestion: Suggestion, now: datetime) -> bool:
 @transaction.atomic
 def suggestion_decline(*, suggestion: Suggestion, now: datetime) -> bool:
     """Keep things as they are; False when it was decided or replaced in the meantime."""
-    suggestion = _still_actionable(suggestion)
-    if suggestion is None:
+    current = _still_actionable(suggestion)
+    if current is None:
         return False
-    _decide(suggestion, Decision.DECLINED, now)
+    _decide(current, Decision.DECLINED, now)
     return True
 
 

@@ -5,24 +5,26 @@ signed-in user, so anyone else's id answers 404; the safety gate sends a user wh
 screen is not clear back to the screen.
 """
 
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 
+from backcare.accounts.http import SignedInRequest
+from backcare.accounts.models import User
 from progress.models import Plan, PlanExercise, SessionLog, Suggestion
 from progress.selectors.screens import latest_screen
 
 
-def plan_item_for_user(request: HttpRequest, pk: int) -> PlanExercise:
+def plan_item_for_user(request: SignedInRequest, pk: int) -> PlanExercise:
     return get_object_or_404(
         PlanExercise.objects.select_related("exercise", "rung"), pk=pk, plan__user=request.user
     )
 
 
-def session_for_user(request: HttpRequest, pk: int) -> SessionLog:
+def session_for_user(request: SignedInRequest, pk: int) -> SessionLog:
     return get_object_or_404(SessionLog, pk=pk, user=request.user)
 
 
-def suggestion_for_user(request: HttpRequest, pk: int) -> Suggestion:
+def suggestion_for_user(request: SignedInRequest, pk: int) -> Suggestion:
     return get_object_or_404(
         Suggestion.objects.select_related("plan_exercise__exercise", "target_rung"),
         pk=pk,
@@ -30,11 +32,11 @@ def suggestion_for_user(request: HttpRequest, pk: int) -> Suggestion:
     )
 
 
-def user_plan(user) -> Plan | None:
+def user_plan(user: User) -> Plan | None:
     return Plan.objects.filter(user=user).first()
 
 
-def screen_gate(request: HttpRequest) -> HttpResponseRedirect | None:
+def screen_gate(request: SignedInRequest) -> HttpResponseRedirect | None:
     """Send a user whose latest screen is not clear back to the safety screen."""
     screen = latest_screen(request.user)
     if screen is None or not screen.is_clear:

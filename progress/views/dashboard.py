@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from backcare.accounts.http import SignedInRequest
 from progress import figures
 from progress.forms.psfs import ActivityFormSet
 from progress.models import PsfsActivity
@@ -18,7 +19,7 @@ from progress.services import psfs
 
 @login_required
 @require_safe
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     data = dashboard_data(request.user, request.GET.get("range"))
     last_rated = data.psfs_scores[-1].day if data.psfs_scores else None
     context = {
@@ -46,7 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def psfs_rate(request: HttpRequest) -> HttpResponse:
+def psfs_rate(request: SignedInRequest) -> HttpResponse:
     activities = psfs.current_activities(request.user)
     slots = {a.position: a for a in activities}
     initial = [

@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from backcare.accounts.http import SignedInRequest
+from backcare.accounts.models import User
 from exercises.models import unit_in_name
 from progress import exports
 from progress.models import ExerciseEntry, SessionLog
@@ -61,7 +63,7 @@ def _for_display(sessions):
 
 @login_required
 @require_safe
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: SignedInRequest) -> HttpResponse:
     sessions = SessionLog.objects.filter(user=request.user).prefetch_related(_prefetch_entries())
     # get_page turns a page past the end into the last page, and anything else into page 1.
     page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -74,7 +76,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def history_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     session = session_for_user(request, pk)
     prefetch_related_objects([session], _prefetch_entries())
     _for_display([session])
@@ -83,7 +85,7 @@ def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def session_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     session = session_for_user(request, pk)
     if request.method == "POST":
         day = session.day
@@ -96,7 +98,7 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _attachment(response: HttpResponse, extension: str, user) -> HttpResponse:
+def _attachment(response: HttpResponseBase, extension: str, user: User) -> HttpResponseBase:
     today = user.local_today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="backcare-export-{today}.{extension}"'
     return response
@@ -106,7 +108,7 @@ def _attachment(response: HttpResponse, extension: str, user) -> HttpResponse:
 @login_required
 @reauthentication_required
 @require_safe
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: SignedInRequest) -> HttpResponseBase:
     lines = exports.export_csv_lines(request.user, now=timezone.now())
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     return _attachment(response, "csv", request.user)
@@ -116,7 +118,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 @reauthentication_required
 @require_safe
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: SignedInRequest) -> HttpResponseBase:
     body = exports.export_json(request.user, now=timezone.now())
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     return _attachment(response, "json", request.user)
@@ -124,7 +126,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: SignedInRequest) -> HttpResponse:
     today = request.user.local_today()
     form = ReportRangeForm(request.GET, today=today)
     if form.is_valid():

@@ -2,11 +2,12 @@ from allauth.account.utils import has_verified_email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from backcare.accounts.http import SignedInRequest
 from exercises.models import Exercise, Rung
 from progress.forms.plans import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
 from progress.models import (
@@ -30,7 +31,7 @@ def _plan_items(plan: Plan):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def safety(request: HttpRequest) -> HttpResponse:
+def safety(request: SignedInRequest) -> HttpResponse:
     form = SafetyScreenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         screen = plans.screen_record(
@@ -56,7 +57,7 @@ def safety(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def plan_start(request: HttpRequest) -> HttpResponse:
+def plan_start(request: SignedInRequest) -> HttpResponse:
     if gate := screen_gate(request):
         return gate
     if user_plan(request.user):
@@ -93,7 +94,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def plan_detail(request: HttpRequest) -> HttpResponse:
+def plan_detail(request: SignedInRequest) -> HttpResponse:
     plan = user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
@@ -120,7 +121,7 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_add(request: HttpRequest) -> HttpResponse:
+def plan_add(request: SignedInRequest) -> HttpResponse:
     plan = user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
@@ -137,13 +138,13 @@ def plan_add(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Added {item.exercise.name} on rung {item.rung.position}.")
     else:
-        messages.error(request, " ".join(form.errors["exercise"]))
+        messages.error(request, " ".join(map(str, form.errors["exercise"])))
     return redirect("plan")
 
 
 @login_required
 @require_POST
-def plan_item_rung(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_rung(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
     form = RungMoveForm(request.POST, rungs=item.exercise.rungs.all(), prefix=f"i{item.pk}")
     if form.is_valid():
@@ -151,13 +152,13 @@ def plan_item_rung(request: HttpRequest, pk: int) -> HttpResponse:
         if plans.plan_exercise_move(item=item, rung=rung, now=timezone.now()):
             messages.success(request, f"{item.exercise.name} is now on rung {rung.position}.")
     else:
-        messages.error(request, f"{item.exercise.name}: " + " ".join(form.errors["rung"]))
+        messages.error(request, f"{item.exercise.name}: " + " ".join(map(str, form.errors["rung"])))
     return redirect("plan")
 
 
 @login_required
 @require_POST
-def plan_item_pause(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_pause(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
     plans.plan_exercise_set_paused(item=item, paused=True, reason="Paused by you.")
     messages.success(request, f"{item.exercise.name} is paused.")
@@ -166,7 +167,7 @@ def plan_item_pause(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_item_resume(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_resume(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
     plans.plan_exercise_set_paused(item=item, paused=False)
     messages.success(request, f"{item.exercise.name} is back in your sessions.")
@@ -175,7 +176,7 @@ def plan_item_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
     plans.plan_exercise_remove(item=item)
     messages.success(request, f"{item.exercise.name} was removed from your plan.")
@@ -184,7 +185,7 @@ def plan_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_history(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
     changes = item.rung_changes.select_related("from_rung", "to_rung")
     return render(request, "progress/plan_item_history.html", {"item": item, "changes": changes})
@@ -192,7 +193,7 @@ def plan_item_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: SignedInRequest) -> HttpResponse:
     local_today = request.user.local_today()
     plan = gated_plan(request.user, local_today)
     if plan is None:

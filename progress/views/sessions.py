@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from backcare.accounts.http import SignedInRequest
 from progress.forms.sessions import CheckInForm, EntryForm, NewSessionForm, SessionForm
 from progress.models import ExerciseEntry, PlanExercise
 from progress.rules import red_flags
@@ -39,7 +40,7 @@ def _all_valid(session_form, entry_forms) -> bool:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def session_new(request: HttpRequest) -> HttpResponse:
+def session_new(request: SignedInRequest) -> HttpResponse:
     if gate := screen_gate(request):
         return gate
     # Straight to the plan's exercises, one query: the plan itself is read only when there
@@ -86,7 +87,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def session_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     session = session_for_user(request, pk)
     entries = list(ExerciseEntry.objects.filter(session=session).select_related("exercise", "rung"))
     data = request.POST or None
@@ -149,7 +150,7 @@ def _entry_initial(entry: ExerciseEntry) -> dict:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def checkin(request: HttpRequest) -> HttpResponse:
+def checkin(request: SignedInRequest) -> HttpResponse:
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         _, screen = checkin_record(
@@ -172,7 +173,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def suggestion_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+def suggestion_decide(request: SignedInRequest, pk: int, decision: str) -> HttpResponse:
     suggestion = suggestion_for_user(request, pk)
     decide = suggestion_accept if decision == "accept" else suggestion_decline
     # Decided under the plan's lock: a second click finds it already decided.

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from backcare.accounts.models import User
 from exercises.catalog import catalog_load
 from progress.models import PlanExercise, PlanTemplate, Suggestion
 from progress.rules.engine import Action
@@ -80,7 +81,7 @@ def demo_reset():
 class DemoStory:
     """Live the three months day by day through the services, each given its moment in the story."""
 
-    def __init__(self, user, *, today: date, now: datetime):
+    def __init__(self, user: User, *, today: date, now: datetime):
         self.user, self.now = user, now
         self.start = today - timedelta(days=DAYS - 1)
         self.rng = random.Random(6)  # The same story on every run.
@@ -180,6 +181,7 @@ class DemoStory:
         growth = d / DAYS - (0.15 if d in FLARE else 0)
         name = item.rung.marker_name.lower()
         wobble = self.rng.choice((-1, 0, 0, 1))
+        value: float
         if name == "hold time":
             value = 30 + round(15 * growth) + wobble
         elif "hold" in name:
