@@ -14,18 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from backcare.accounts.models import User
-from progress.models import (
-    CheckIn,
-    ExerciseEntry,
-    Plan,
-    PlanExercise,
-    PsfsActivity,
-    PsfsRating,
-    RungChange,
-    SafetyScreen,
-    SessionLog,
-    Suggestion,
-)
+from progress import models
 from progress.rules.engine import EASE_WORDS
 from progress.rules.red_flags import QUESTIONS
 
@@ -59,7 +48,7 @@ def _unit(rung) -> str:
 
 
 def _safety_screens(user: User) -> Iterator[dict]:
-    for s in SafetyScreen.objects.filter(user=user).order_by("id"):
+    for s in models.SafetyScreen.objects.filter(user=user).order_by("id"):
         yield {
             "id": s.pk,
             "answered_at": _when(s.answered_at),
@@ -69,7 +58,7 @@ def _safety_screens(user: User) -> Iterator[dict]:
 
 
 def _safety_answers(user: User) -> Iterator[dict]:
-    for s in SafetyScreen.objects.filter(user=user).order_by("id"):
+    for s in models.SafetyScreen.objects.filter(user=user).order_by("id"):
         for key, yes in s.answers.items():
             question = QUESTIONS.get(key)
             yield {
@@ -81,7 +70,7 @@ def _safety_answers(user: User) -> Iterator[dict]:
 
 
 def _plans(user: User) -> Iterator[dict]:
-    for plan in Plan.objects.filter(user=user).select_related("template"):
+    for plan in models.Plan.objects.filter(user=user).select_related("template"):
         yield {
             "id": plan.pk,
             "template": plan.template.name if plan.template else None,
@@ -91,7 +80,7 @@ def _plans(user: User) -> Iterator[dict]:
 
 
 def _plan_exercises(user: User) -> Iterator[dict]:
-    items = PlanExercise.objects.filter(plan__user=user).select_related("exercise", "rung")
+    items = models.PlanExercise.objects.filter(plan__user=user).select_related("exercise", "rung")
     for item in items.order_by("order", "id"):
         yield {
             "id": item.pk,
@@ -110,7 +99,7 @@ def _plan_exercises(user: User) -> Iterator[dict]:
 
 
 def _rung_changes(user: User) -> Iterator[dict]:
-    changes = RungChange.objects.filter(plan_exercise__plan__user=user).select_related(
+    changes = models.RungChange.objects.filter(plan_exercise__plan__user=user).select_related(
         "plan_exercise__exercise", "from_rung", "to_rung"
     )
     for c in changes.order_by("changed_at", "id"):
@@ -128,7 +117,7 @@ def _rung_changes(user: User) -> Iterator[dict]:
 
 
 def _sessions(user: User) -> Iterator[dict]:
-    sessions = SessionLog.objects.filter(user=user).order_by("day", "created_at", "id")
+    sessions = models.SessionLog.objects.filter(user=user).order_by("day", "created_at", "id")
     for s in sessions.iterator(chunk_size=CHUNK):
         yield {
             "id": s.pk,
@@ -142,7 +131,7 @@ def _sessions(user: User) -> Iterator[dict]:
 
 def _entries(user: User) -> Iterator[dict]:
     entries = (
-        ExerciseEntry.objects.filter(session__user=user)
+        models.ExerciseEntry.objects.filter(session__user=user)
         .select_related("exercise", "rung")
         .order_by("session__day", "session__created_at", "session_id", "id")
     )
@@ -173,7 +162,7 @@ def _entries(user: User) -> Iterator[dict]:
 
 
 def _check_ins(user: User) -> Iterator[dict]:
-    for c in CheckIn.objects.filter(user=user).order_by("day").iterator(chunk_size=CHUNK):
+    for c in models.CheckIn.objects.filter(user=user).order_by("day").iterator(chunk_size=CHUNK):
         yield {
             "id": c.pk,
             "day": _day(c.day),
@@ -184,7 +173,7 @@ def _check_ins(user: User) -> Iterator[dict]:
 
 
 def _suggestions(user: User) -> Iterator[dict]:
-    suggestions = Suggestion.objects.filter(plan_exercise__plan__user=user).select_related(
+    suggestions = models.Suggestion.objects.filter(plan_exercise__plan__user=user).select_related(
         "plan_exercise__exercise", "from_rung", "target_rung"
     )
     for s in suggestions.order_by("created_at", "id").iterator(chunk_size=CHUNK):
@@ -208,7 +197,7 @@ def _suggestions(user: User) -> Iterator[dict]:
 
 
 def _psfs_activities(user: User) -> Iterator[dict]:
-    for a in PsfsActivity.objects.filter(user=user).order_by("position", "id"):
+    for a in models.PsfsActivity.objects.filter(user=user).order_by("position", "id"):
         yield {
             "id": a.pk,
             "position": a.position,
@@ -219,8 +208,8 @@ def _psfs_activities(user: User) -> Iterator[dict]:
 
 
 def _psfs_ratings(user: User) -> Iterator[dict]:
-    ratings = PsfsRating.objects.filter(activity__user=user).order_by("day", "activity_id", "id")
-    for r in ratings.iterator(chunk_size=CHUNK):
+    ratings = models.PsfsRating.objects.filter(activity__user=user)
+    for r in ratings.order_by("day", "activity_id", "id").iterator(chunk_size=CHUNK):
         yield {
             "id": r.pk,
             "activity_id": r.activity_id,

@@ -2,15 +2,18 @@ from django.urls import path
 
 from progress.views import dashboard, history, plan, sessions
 
+# Pausing and resuming are one view, as they are one service.
+set_paused = plan.plan_item_set_paused
+
 urlpatterns = [
     path("safety/", plan.safety, name="safety"),
     path("today/", plan.today, name="today"),
     path("plan/", plan.plan_detail, name="plan"),
     path("plan/start/", plan.plan_start, name="plan_start"),
     path("plan/add/", plan.plan_add, name="plan_add"),
+    path("plan/items/<int:pk>/pause/", set_paused, {"paused": True}, name="plan_item_pause"),
+    path("plan/items/<int:pk>/resume/", set_paused, {"paused": False}, name="plan_item_resume"),
     path("plan/items/<int:pk>/rung/", plan.plan_item_rung, name="plan_item_rung"),
-    path("plan/items/<int:pk>/pause/", plan.plan_item_pause, name="plan_item_pause"),
-    path("plan/items/<int:pk>/resume/", plan.plan_item_resume, name="plan_item_resume"),
     path("plan/items/<int:pk>/remove/", plan.plan_item_remove, name="plan_item_remove"),
     path("plan/items/<int:pk>/history/", plan.plan_item_history, name="plan_item_history"),
     path("sessions/new/", sessions.session_new, name="session_new"),
@@ -18,8 +21,8 @@ urlpatterns = [
     path("sessions/<int:pk>/delete/", history.session_delete, name="session_delete"),
     path("progress/history/", history.history, name="history"),
     path("progress/history/<int:pk>/", history.history_detail, name="history_detail"),
-    path("progress/export.csv", history.export_csv, name="export_csv"),
-    path("progress/export.json", history.export_json, name="export_json"),
+    path("progress/export.csv", history.export, {"extension": "csv"}, name="export_csv"),
+    path("progress/export.json", history.export, {"extension": "json"}, name="export_json"),
     path("progress/report/", history.report, name="report"),
     path("checkin/", sessions.checkin, name="checkin"),
     path("progress/", dashboard.dashboard, name="dashboard"),

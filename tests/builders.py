@@ -44,9 +44,9 @@ def clear_screen_answers() -> dict[str, str]:
     return {key: "no" for key in QUESTIONS} | {"clinician_checked": "yes"}
 
 
-def user(email: str, **fields):
-    """An account that logs in with PASSWORD."""
-    return get_user_model().objects.create_user(email=email, password=PASSWORD, **fields)
+def user(email: str, password: str = PASSWORD, **fields):
+    """An account that logs in with PASSWORD unless told otherwise."""
+    return get_user_model().objects.create_user(email=email, password=password, **fields)
 
 
 def screen_clear(user, *, when: datetime = PLAN_START):
@@ -63,23 +63,17 @@ def plan(user, template: str = "starter", *, when: datetime = PLAN_START):
     )
 
 
-def session(user, *, day: date, pain_before=2, pain=1, ease=4, note="", marker=None, hour=18):
-    """A session of the user's active plan exercises, each done in full, at `hour` local time."""
-    items = PlanExercise.objects.filter(plan__user=user, is_paused=False).select_related("rung")
-    entries = [
-        (
-            item,
-            EntryData(
-                skipped=False,
-                sets_done=item.dose.sets,
-                amount_done=item.dose.amount,
-                pain_during=pain,
-                ease=ease,
-                marker_value=marker,
-            ),
-        )
-        for item in items
-    ]
+def session(
+    user, *, day: date, pain_before=2, pain=1, ease=4, note="", marker=None, hour=18, entries=None
+):
+    """A session at `hour` local time: the given (item, EntryData) pairs, or else each of the
+    user's active plan exercises done in full."""
+    if entries is None:
+        items = PlanExercise.objects.filter(plan__user=user, is_paused=False).select_related("rung")
+        entries = [
+            (item, EntryData.full_dose(item.dose, pain_during=pain, ease=ease, marker_value=marker))
+            for item in items
+        ]
     logged, _ = session_log(
         user=user,
         day=day,

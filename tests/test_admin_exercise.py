@@ -3,22 +3,11 @@ import pytest
 from exercises.catalog import catalog_load
 from exercises.models import Equipment, Exercise, Region, Rung
 from progress.models import Plan, PlanExercise
-from tests.mfa_helpers import with_totp
 
+# admin_client is pytest-django's, signed in as conftest's admin_user (with two-factor).
 pytestmark = pytest.mark.django_db
 
 RUNG_FIELDS = Rung.CONTENT_FIELDS
-
-
-@pytest.fixture
-def superuser(django_user_model):
-    return with_totp(django_user_model.objects.create_superuser(email="admin@example.com"))
-
-
-@pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
 
 
 @pytest.fixture

@@ -3,17 +3,9 @@ import pytest
 from exercises.catalog import catalog_load
 from exercises.models import Exercise, Rung
 from progress.models import Plan, PlanExercise
-from tests.mfa_helpers import with_totp
 
+# admin_client is pytest-django's, signed in as conftest's admin_user (with two-factor).
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(
-        with_totp(django_user_model.objects.create_superuser(email="admin@example.com"))
-    )
-    return client
 
 
 @pytest.fixture

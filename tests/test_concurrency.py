@@ -25,15 +25,13 @@ from progress.models import (
     ExerciseEntry,
     Plan,
     PlanExercise,
-    PlanTemplate,
     PsfsActivity,
     PsfsRating,
     RungChange,
     SessionLog,
     Suggestion,
 )
-from progress.rules.red_flags import QUESTIONS
-from progress.services.plans import plan_create_from_template, screen_record
+from tests import builders
 from tests.logging_helpers import psfs_post, session_post
 
 pytestmark = [
@@ -47,17 +45,9 @@ DAY = date.today()
 
 
 def make_walker(n: int):
-    user = get_user_model().objects.create_user(email=f"walker{n}@example.com", password="x")
-    screen_record(
-        user=user,
-        answers=dict.fromkeys(QUESTIONS, False),
-        clinician_checked=True,
-        now=timezone.now(),
-    )
-    plan = plan_create_from_template(
-        user=user, template=PlanTemplate.objects.get(slug="starter"), now=timezone.now()
-    )
-    return user, plan
+    user = builders.user(f"walker{n}@example.com", "x")
+    builders.screen_clear(user, when=timezone.now())
+    return user, builders.plan(user, when=timezone.now())
 
 
 def in_thread(fn):
@@ -152,13 +142,8 @@ def test_simultaneous_adds_of_one_exercise_add_it_once(catalog):
 
 
 def test_simultaneous_plan_starts_start_one_plan(catalog):
-    user = get_user_model().objects.create_user(email="starter@example.com", password="x")
-    screen_record(
-        user=user,
-        answers=dict.fromkeys(QUESTIONS, False),
-        clinician_checked=True,
-        now=timezone.now(),
-    )
+    user = builders.user("starter@example.com", "x")
+    builders.screen_clear(user, when=timezone.now())
     statuses, errors = post_at_once(4, user, "/plan/start/", {"template": "starter"})
     assert statuses == [302] * 4
     assert Plan.objects.filter(user=user).count() == 1

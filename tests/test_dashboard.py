@@ -1,7 +1,6 @@
 """The progress dashboard at /progress/: its numbers, ranges, privacy and cost."""
 
 import re
-import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -18,7 +17,8 @@ from progress.models import (
 )
 from progress.selectors.dashboard import PainDay, dashboard_data
 from progress.services.plans import plan_exercise_move, plan_exercise_remove
-from progress.services.sessions import EntryData, session_log
+from progress.services.sessions import EntryData
+from tests import builders
 from tests.builders import local, two_years
 from tests.logging_helpers import at_morning, check_in, log_session, session_post
 
@@ -162,15 +162,7 @@ class TestPainNumbers:
         assert data_on(alice, MON).pain == [PainDay(MON, 3, 2.5, None)]
 
     def test_a_session_without_entries_still_has_its_pain_before(self, alice, alice_plan):
-        session_log(
-            user=alice,
-            day=MON,
-            pain_before=4,
-            note="",
-            submission_key=uuid.uuid4(),
-            entries=[],
-            now=local(alice, MON, 18),
-        )
+        builders.session(alice, day=MON, pain_before=4, entries=[])
         assert data_on(alice, MON).pain == [PainDay(MON, 4, None, None)]
 
     def test_the_summary_names_the_trend(self, alice_client, alice, alice_plan):
@@ -359,15 +351,8 @@ class TestFigureTable:
 class TestPrivacy:
     def test_another_users_data_never_appears(self, alice_client, alice, alice_plan, bob, bob_plan):
         bob_item = bob_plan.items.select_related("rung").first()
-        session_log(
-            user=bob,
-            day=MON,
-            pain_before=9,
-            note="",
-            submission_key=uuid.uuid4(),
-            entries=[(bob_item, EntryData(False, 1, 1, pain_during=7, ease=1, marker_value=777))],
-            now=local(bob, MON, 18),
-        )
+        bobs_entry = EntryData(False, 1, 1, pain_during=7, ease=1, marker_value=777)
+        builders.session(bob, day=MON, pain_before=9, entries=[(bob_item, bobs_entry)])
         CheckIn.objects.create(user=bob, day=TUE, morning_pain=9)
         activity = PsfsActivity.objects.create(user=bob, position=1, name="Bob's secret hobby")
         PsfsRating.objects.create(activity=activity, day=MON, score=1)

@@ -4,7 +4,6 @@ import csv
 import io
 import json
 import re
-import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,8 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from progress import exports
 from progress.models import SessionLog, Suggestion
 from progress.services.psfs import ActivityRating, psfs_rate
-from progress.services.sessions import EntryData, checkin_record, session_log
+from progress.services.sessions import EntryData
 from progress.services.suggestions import suggestion_accept
+from tests import builders
 from tests.builders import PASSWORD, daily_history, local
 from tests.logging_helpers import at_morning, check_in, log_session
 
@@ -93,18 +93,11 @@ def history(alice_client, alice_plan, alice):
 @pytest.fixture
 def bobs_data(bob_plan, bob):
     item = bob_plan.items.first()
-    session_log(
-        user=bob,
-        day=MON,
-        pain_before=9,
-        note="Bob's private note",
-        submission_key=uuid.uuid4(),
-        entries=[
-            (item, EntryData(skipped=False, sets_done=1, amount_done=5, pain_during=7, ease=2))
-        ],
-        now=local(bob, MON, 18),
+    entry = EntryData(skipped=False, sets_done=1, amount_done=5, pain_during=7, ease=2)
+    builders.session(
+        bob, day=MON, pain_before=9, note="Bob's private note", entries=[(item, entry)]
     )
-    checkin_record(user=bob, day=TUE, morning_pain=9, flags=[], now=local(bob, TUE, 8))
+    builders.checkin(bob, day=TUE, pain=9)
     psfs_rate(
         user=bob, day=TUE, ratings=[ActivityRating(1, "Bob's gardening", 1)], now=local(bob, TUE, 9)
     )

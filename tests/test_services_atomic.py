@@ -193,4 +193,4 @@ def test_a_failed_plan_start_leaves_no_plan(catalog, alice_cleared):
         start_plan(alice_cleared)
     assert owned_rows(alice_cleared) == before
     start_plan(alice_cleared)
-    assert owned_rows(alice_cleared)["plan_items"]
+    assert owned_rows(alice_cleared)["plan_exercises"]

@@ -24,14 +24,27 @@ PAIN_SCALE = "progress/fields/pain_scale.html"
 # on Field.__init__ only, not on its subclasses, which pass it on through **kwargs.
 
 
-def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
+def _scale_field(
+    label: str, choices: list, *, required: bool, template_name: str, error_messages: dict
+) -> forms.TypedChoiceField:
+    """A whole-number scale answered with one radio button a point; unanswered is None."""
     return forms.TypedChoiceField(  # type: ignore[call-arg]
         label=label,
-        choices=PAIN_CHOICES,
+        choices=choices,
         coerce=int,
         required=required,
         empty_value=None,
         widget=forms.RadioSelect,
+        template_name=template_name,
+        error_messages=error_messages,
+    )
+
+
+def pain_field(label: str, required: bool = True) -> forms.TypedChoiceField:
+    return _scale_field(
+        label,
+        PAIN_CHOICES,
+        required=required,
         template_name=PAIN_SCALE,
         error_messages={
             "required": "Choose a pain score from 0 (none) to 10 (worst imaginable).",
@@ -132,13 +145,10 @@ class EntryForm(forms.Form):
         template_name=INPUT,
     )
     pain_during = pain_field("Pain during", required=False)
-    ease = forms.TypedChoiceField(  # type: ignore[call-arg]
-        label="How easy was it?",
-        choices=EASE_CHOICES,
-        coerce=int,
+    ease = _scale_field(
+        "How easy was it?",
+        EASE_CHOICES,
         required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
         template_name=CHOICES,
         error_messages={"invalid_choice": "Ease is 1 to 5."},
     )

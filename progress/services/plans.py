@@ -42,6 +42,24 @@ def _check_rung(exercise: Exercise, rung: Rung) -> None:
         raise PlanError(f"That rung does not belong to {exercise.name}.")
 
 
+def _plan_exercise_start(
+    *, plan: Plan, exercise: Exercise, rung: Rung, order: int, reason: str, now: datetime
+) -> PlanExercise:
+    """Put an exercise in the plan on its first rung, recording the start as its first move."""
+    _check_rung(exercise, rung)
+    item = PlanExercise.objects.create(
+        plan=plan, exercise=exercise, rung=rung, order=order, added_at=now
+    )
+    RungChange.objects.create(
+        plan_exercise=item,
+        to_rung=rung,
+        source=RungChange.Source.START,
+        reason=reason,
+        changed_at=now,
+    )
+    return item
+
+
 @transaction.atomic
 def plan_create_from_template(
     *,
@@ -59,16 +77,13 @@ def plan_create_from_template(
     plan = Plan.objects.create(user=user, template=template, started_at=now)
     for order, item in enumerate(items, start=1):
         rung = starting_rungs.get(item.exercise_id) or item.starting_rung
-        _check_rung(item.exercise, rung)
-        plan_item = PlanExercise.objects.create(
-            plan=plan, exercise=item.exercise, rung=rung, order=order, added_at=now
-        )
-        RungChange.objects.create(
-            plan_exercise=plan_item,
-            to_rung=rung,
-            source=RungChange.Source.START,
+        _plan_exercise_start(
+            plan=plan,
+            exercise=item.exercise,
+            rung=rung,
+            order=order,
             reason=f"Started the “{template.name}” plan on rung {rung.position}.",
-            changed_at=now,
+            now=now,
         )
     return plan
 
@@ -86,19 +101,15 @@ def plan_add_exercise(
     rung = rung or exercise.rungs.order_by("position").first()
     if rung is None:
         raise PlanError(f"{exercise.name} has no rungs yet.")
-    _check_rung(exercise, rung)
     order = (plan.items.aggregate(m=Max("order"))["m"] or 0) + 1
-    item = PlanExercise.objects.create(
-        plan=plan, exercise=exercise, rung=rung, order=order, added_at=now
-    )
-    RungChange.objects.create(
-        plan_exercise=item,
-        to_rung=rung,
-        source=RungChange.Source.START,
+    return _plan_exercise_start(
+        plan=plan,
+        exercise=exercise,
+        rung=rung,
+        order=order,
         reason=f"Added to your plan on rung {rung.position}.",
-        changed_at=now,
+        now=now,
     )
-    return item
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.db import transaction
 from backcare.accounts.models import User
 from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, SafetyScreen, SessionLog
 from progress.rules import red_flags
+from progress.rules.engine import Dose
 from progress.selectors.screens import latest_screen
 from progress.services.locks import lock_user
 from progress.services.suggestions import suggestions_refresh
@@ -25,6 +26,20 @@ class EntryData:
     ease: int | None = None
     marker_value: Decimal | None = None
     note: str = ""
+
+    @classmethod
+    def full_dose(
+        cls, dose: Dose, *, pain_during: int, ease: int, marker_value: Decimal | None = None
+    ) -> "EntryData":
+        """Every prescribed set done in full, rated: what the demo and test builders log."""
+        return cls(
+            skipped=False,
+            sets_done=dose.sets,
+            amount_done=dose.amount,
+            pain_during=pain_during,
+            ease=ease,
+            marker_value=marker_value,
+        )
 
     def as_fields(self) -> dict[str, object]:
         if self.skipped:

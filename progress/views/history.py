@@ -12,7 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from backcare.accounts.http import SignedInRequest
-from backcare.accounts.models import User
 from exercises.models import unit_in_name
 from progress import exports
 from progress.models import ExerciseEntry, SessionLog
@@ -98,30 +97,22 @@ def session_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-def _attachment(response: HttpResponseBase, extension: str, user: User) -> HttpResponseBase:
-    today = user.local_today().isoformat()
+@never_cache
+@login_required
+@reauthentication_required
+@require_safe
+def export(request: SignedInRequest, extension: str) -> HttpResponseBase:
+    """All the user's data as a file: CSV streamed line by line, JSON in one piece."""
+    response: HttpResponseBase
+    if extension == "csv":
+        lines = exports.export_csv_lines(request.user, now=timezone.now())
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    else:
+        body = exports.export_json(request.user, now=timezone.now())
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    today = request.user.local_today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="backcare-export-{today}.{extension}"'
     return response
-
-
-@never_cache
-@login_required
-@reauthentication_required
-@require_safe
-def export_csv(request: SignedInRequest) -> HttpResponseBase:
-    lines = exports.export_csv_lines(request.user, now=timezone.now())
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    return _attachment(response, "csv", request.user)
-
-
-@never_cache
-@login_required
-@reauthentication_required
-@require_safe
-def export_json(request: SignedInRequest) -> HttpResponseBase:
-    body = exports.export_json(request.user, now=timezone.now())
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    return _attachment(response, "json", request.user)
 
 
 @login_required

@@ -158,19 +158,14 @@ def plan_item_rung(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_item_pause(request: SignedInRequest, pk: int) -> HttpResponse:
+def plan_item_set_paused(request: SignedInRequest, pk: int, paused: bool) -> HttpResponse:
+    """Pause an exercise, so sessions leave it out, or bring it back (from Plan or Today)."""
     item = plan_item_for_user(request, pk)
-    plans.plan_exercise_set_paused(item=item, paused=True, reason="Paused by you.")
-    messages.success(request, f"{item.exercise.name} is paused.")
-    return redirect("plan")
-
-
-@login_required
-@require_POST
-def plan_item_resume(request: SignedInRequest, pk: int) -> HttpResponse:
-    item = plan_item_for_user(request, pk)
-    plans.plan_exercise_set_paused(item=item, paused=False)
-    messages.success(request, f"{item.exercise.name} is back in your sessions.")
+    plans.plan_exercise_set_paused(item=item, paused=paused, reason="Paused by you.")
+    name = item.exercise.name
+    messages.success(
+        request, f"{name} is paused." if paused else f"{name} is back in your sessions."
+    )
     return redirect("today" if request.POST.get("next") == "today" else "plan")
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from backcare.accounts.http import SignedInRequest
 from progress.forms.sessions import CheckInForm, EntryForm, NewSessionForm, SessionForm
-from progress.models import ExerciseEntry, PlanExercise
+from progress.models import ExerciseEntry, PlanExercise, SessionLog
 from progress.rules import red_flags
 from progress.rules.engine import Dose
 from progress.services.sessions import EntryData, checkin_record, session_log, session_update
@@ -36,6 +36,17 @@ def _all_valid(session_form, entry_forms) -> bool:
         session_form.add_error(None, "Mark at least one exercise as done, or skip logging today.")
         return False
     return valid
+
+
+def _session_form_page(
+    request: SignedInRequest, session_form, entry_forms, *, editing: SessionLog | None
+) -> HttpResponse:
+    """The session form, for a new session or one being edited, as first drawn or as posted."""
+    return render(
+        request,
+        "progress/session_form.html",
+        {"form": session_form, "entry_forms": entry_forms, "editing": editing},
+    )
 
 
 @login_required
@@ -78,11 +89,7 @@ def session_new(request: SignedInRequest) -> HttpResponse:
         else:
             messages.info(request, "That session was already saved.")
         return redirect("today")
-    return render(
-        request,
-        "progress/session_form.html",
-        {"form": session_form, "entry_forms": entry_forms, "editing": None},
-    )
+    return _session_form_page(request, session_form, entry_forms, editing=None)
 
 
 @login_required
@@ -121,11 +128,7 @@ def session_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, "Session updated.")
         return redirect("today")
-    return render(
-        request,
-        "progress/session_form.html",
-        {"form": session_form, "entry_forms": entry_forms, "editing": session},
-    )
+    return _session_form_page(request, session_form, entry_forms, editing=session)
 
 
 def _prescribed(entry: ExerciseEntry) -> Dose:

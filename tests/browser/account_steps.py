@@ -8,6 +8,8 @@ import re
 from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 
+# A passphrase the sign-up form accepts, for every browser test's person.
+PASSWORD = "a-long-and-unusual-passphrase"
 # "Email" in allauth's wording, "E-mail" in ours: either is the address field.
 EMAIL_FIELD = re.compile(r"^E-?mail", re.IGNORECASE)
 # The first password field only, not "Password (again)"; crispy adds "*" to required labels.
@@ -62,6 +64,12 @@ def fill_log_in(page: Page, email: str, password: str) -> None:
 def log_in(page: Page, email: str, password: str) -> None:
     fill_log_in(page, email, password)
     expect(log_out_button(page)).to_be_attached()
+
+
+def log_in_to_today(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Log in as someone with a plan, whose first page is Today."""
+    fill_log_in(page, email, password)
+    expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()
 
 
 def enter_two_factor_code(page: Page, code: str) -> None:

@@ -3,11 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.account_steps import PASSWORD_FIELD, log_in, sign_up, verify_by_link
+from tests.browser.account_steps import PASSWORD, PASSWORD_FIELD, log_in, sign_up, verify_by_link
 from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def fits(page, width: int) -> None:

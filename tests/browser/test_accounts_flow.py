@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 from tests.browser.account_steps import (
     CONFIRM_FIELD,
     EMAIL_FIELD,
+    PASSWORD,
     PASSWORD_FIELD,
     log_in,
     log_out,
@@ -13,7 +14,6 @@ from tests.browser.account_steps import (
 from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def test_a_newcomer_signs_up_confirms_the_address_and_logs_in_again(page):

@@ -7,12 +7,11 @@ from playwright.sync_api import expect
 from exercises.catalog import catalog_load
 from exercises.editors import GROUP
 from exercises.models import Exercise
-from tests.browser.account_steps import enter_two_factor_code, fill_log_in
+from tests.browser.account_steps import PASSWORD, enter_two_factor_code, fill_log_in
 from tests.browser.page_checks import assert_accessible, screenshot
 from tests.mfa_helpers import totp_code, with_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def catalog_editors() -> Group:

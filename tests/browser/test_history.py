@@ -5,22 +5,20 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
-from progress.models import PlanTemplate, SessionLog
-from progress.rules.red_flags import QUESTIONS
+from progress.models import SessionLog
 from progress.services.plan_templates import plan_templates_load
-from progress.services.plans import plan_create_from_template, plan_exercise_move, screen_record
+from progress.services.plans import plan_exercise_move
 from progress.services.psfs import ActivityRating, psfs_rate
 from progress.services.sessions import EntryData, checkin_record, session_log
-from tests.browser.account_steps import EMAIL_FIELD
+from tests import builders
+from tests.browser.account_steps import PASSWORD, log_in_to_today
 from tests.browser.page_checks import ARTIFACTS, assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-and-unusual-passphrase"
 START = date(2026, 3, 2)
 NOW = datetime(2026, 3, 27, 9, tzinfo=UTC)
 # (day offset, pain before, pain during, ease, note)
@@ -57,19 +55,11 @@ def entry(item, offset: int, during: int, ease: int) -> EntryData:
 def patient():
     catalog_load()
     plan_templates_load()
-    with time_machine.travel(datetime(2026, 3, 1, 9, tzinfo=UTC), tick=False):
-        user = get_user_model().objects.create_user(
-            email="patient@example.com", password=PASSWORD, display_name="Pat"
-        )
-        screen_record(
-            user=user,
-            answers=dict.fromkeys(QUESTIONS, False),
-            clinician_checked=True,
-            now=timezone.now(),
-        )
-        plan = plan_create_from_template(
-            user=user, template=PlanTemplate.objects.get(slug="starter"), now=timezone.now()
-        )
+    joined = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    with time_machine.travel(joined, tick=False):
+        user = builders.user("patient@example.com", PASSWORD, display_name="Pat")
+    builders.screen_clear(user, when=joined)
+    plan = builders.plan(user, when=joined)
     items = list(plan.items.select_related("rung", "exercise"))
     for offset, before, during, ease, note in DAYS:
         day = START + timedelta(days=offset)
@@ -114,11 +104,7 @@ def patient():
 
 
 def log_in(page):
-    page.goto("/accounts/login/")
-    page.get_by_role("textbox", name=EMAIL_FIELD).fill("patient@example.com")
-    page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()
+    log_in_to_today(page, "patient@example.com")
 
 
 def pdf_pages(pdf: bytes) -> int:

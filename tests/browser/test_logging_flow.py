@@ -4,20 +4,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.catalog import catalog_load
-from progress.models import PlanTemplate
-from progress.rules.red_flags import QUESTIONS
 from progress.services.plan_templates import plan_templates_load
-from progress.services.plans import plan_create_from_template, plan_exercise_move, screen_record
-from tests.browser.account_steps import EMAIL_FIELD
+from progress.services.plans import plan_exercise_move
+from tests import builders
+from tests.browser.account_steps import PASSWORD, log_in_to_today
 from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-and-unusual-passphrase"
 MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
@@ -26,27 +23,16 @@ def walker():
     catalog_load()
     plan_templates_load()
     with time_machine.travel(MONDAY - timedelta(days=1)):
-        user = get_user_model().objects.create_user(email="walker@example.com", password=PASSWORD)
+        user = builders.user("walker@example.com", PASSWORD)
         # A user who confirmed the address long ago: Today shows no reminder to do so.
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        screen_record(
-            user=user,
-            answers=dict.fromkeys(QUESTIONS, False),
-            clinician_checked=True,
-            now=timezone.now(),
-        )
-        plan = plan_create_from_template(
-            user=user, template=PlanTemplate.objects.get(slug="starter"), now=timezone.now()
-        )
+        builders.screen_clear(user, when=timezone.now())
+        plan = builders.plan(user, when=timezone.now())
     return plan
 
 
 def log_in(page):
-    page.goto("/accounts/login/")
-    page.get_by_role("textbox", name=EMAIL_FIELD).fill("walker@example.com")
-    page.get_by_role("textbox", name=re.compile(r"^Password\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()
+    log_in_to_today(page, "walker@example.com")
 
 
 def entry(page, exercise: str):

@@ -9,6 +9,7 @@ import time_machine
 from playwright.sync_api import Page, expect
 
 from tests.browser.account_steps import (
+    PASSWORD,
     PASSWORD_FIELD,
     enter_two_factor_code,
     fill_log_in,
@@ -21,7 +22,6 @@ from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "careful@example.com"
-PASSWORD = "a-long-and-unusual-passphrase"
 TOTP_PERIOD = 30
 
 

@@ -147,19 +147,9 @@ class DemoStory:
             if item.exercise.slug == "glute-bridge" and d in FLARE and not self.bridge_flared:
                 pain, self.bridge_flared = 6, True
             ease = 2 if pain >= 5 else (3 if pain == 4 else self.rng.choice((4, 4, 5)))
-            entries.append(
-                (
-                    item,
-                    EntryData(
-                        skipped=False,
-                        sets_done=item.dose.sets,
-                        amount_done=item.dose.amount,
-                        pain_during=pain,
-                        ease=ease,
-                        marker_value=self.marker(item, d),
-                    ),
-                )
-            )
+            marker = self.marker(item, d)
+            data = EntryData.full_dose(item.dose, pain_during=pain, ease=ease, marker_value=marker)
+            entries.append((item, data))
         moment = self.at(d, 18)
         session_log(
             user=self.user,
