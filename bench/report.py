@@ -205,8 +205,8 @@ class Report:
             f"{min(run['load_averages']):.1f}–{max(run['load_averages']):.1f} on "
             f"{run['cores']} cores; well above the bench's own share means other work "
             "competed for the CPU.",
-            "- **Bench-only settings** (bench/settings.py): the MD5 password hasher and "
-            "django-axes off (AXES_ENABLED=False), and the bare page routed. Users are signed "
+            "- **Bench-only settings** (bench/settings.py): the MD5 password hasher and the "
+            "bare page routed (bench/urls.py). Users are signed "
             "in by writing their sessions straight into the session table (bench/signin.py); "
             "log-in itself is not measured.",
             "",
