@@ -64,8 +64,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "backcare.middleware.UserTimezoneMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Records each signed-in browser so a user can see and end their other sessions.
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "backcare.accounts.middleware.SessionLifetimeMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -208,7 +206,9 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "BackCare"
 MFA_RECOVERY_CODE_COUNT = 10
-# Sessions are recorded at log-in, not on every request (which would be a write per page).
+# Each signed-in browser is recorded at log-in (allauth's signal), not on every request, which
+# would be a write per page; so allauth's UserSessionsMiddleware, which only tracks activity,
+# is not installed.
 USERSESSIONS_TRACK_ACTIVITY = False
 # Behind a proxy, the client's address is the one it adds to X-Forwarded-For; trusted only
 # when this says how many proxies stand in front (docs/DEPLOY.md). 0: use the socket's address.

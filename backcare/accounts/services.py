@@ -23,8 +23,7 @@ def address_lock(email: str) -> None:
 def user_delete(*, request: HttpRequest, user: User) -> None:
     """Delete the account, end its other signed-in sessions and forget its log-in counters."""
     with transaction.atomic():
-        sessions = list(UserSession.objects.filter(user=user))
-        for session in sessions:
+        for session in UserSession.objects.filter(user=user):
             # Ends the session in the session store, then deletes the record.
             session.end()
         # Every row that belongs to the user hangs off it with on_delete=CASCADE.

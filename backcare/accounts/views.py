@@ -35,8 +35,7 @@ class SignupView(AllauthSignupView):
             # Two sign-ups for one address at once: the second waits, then finds the first,
             # so no INSERT ever fails on the unique key (its text would reach the server log).
             address_lock(email)
-            if not form.account_already_exists:
-                form.validate_unique_email(email)
+            form.validate_unique_email(email)  # again, now that no other sign-up can insert it
             if not form.account_already_exists:
                 user = form.save(self.request)
         if user is not None:
