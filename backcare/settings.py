@@ -305,6 +305,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
+# A clinician's clearance of a "see a doctor" answer holds this many months, then is asked again.
+BACKCARE_CLEARANCE_MONTHS = env_int("BACKCARE_CLEARANCE_MONTHS", 12)
+
 # Progression thresholds (DOMAIN.md defaults); any key of progress.rules.engine.Thresholds.
 BACKCARE_PROGRESSION: dict[str, float] = {}
 

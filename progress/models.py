@@ -45,6 +45,35 @@ class SafetyScreen(models.Model):
         return self.outcome == Outcome.CLEAR
 
 
+class Clearance(models.Model):
+    """A clinician assessed a screen's "see a doctor" answers and cleared the person to exercise.
+
+    The screen keeps its answers: the flag and the clearance stand side by side on record.
+    """
+
+    class Clinician(models.TextChoices):
+        PHYSIOTHERAPIST = "physiotherapist", "A physiotherapist"
+        DOCTOR = "doctor", "A doctor"
+        CHIROPRACTOR = "chiropractor", "A chiropractor"
+        ATHLETIC_THERAPIST = "athletic_therapist", "An athletic therapist"
+        OTHER = "other", "Another clinician"
+
+    # A screen may be cleared again when its clearance grows too old; the latest decides.
+    screen = models.ForeignKey(SafetyScreen, on_delete=models.CASCADE, related_name="clearances")
+    clinician = models.CharField(max_length=20, choices=Clinician.choices)
+    assessed_on = models.DateField()
+    note = models.TextField(blank=True, max_length=1000)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    # The caution shown on Today until the person dismisses it.
+    caution_dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"Clearance of safety screen #{self.screen_id}"
+
+
 class PlanTemplate(models.Model):
     """A curated starting plan, e.g. "Starter" or "Whole chain"."""
 

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from progress.views import dashboard, history, plan, sessions
+from progress.views import dashboard, history, plan, safety, sessions
 
 # Pausing and resuming are one view, as they are one service.
 set_paused = plan.plan_item_set_paused
 
 urlpatterns = [
-    path("safety/", plan.safety, name="safety"),
+    path("safety/", safety.safety, name="safety"),
+    path("safety/outcome/", safety.safety_outcome, name="safety_outcome"),
+    path("safety/clearance/", safety.safety_clearance, name="safety_clearance"),
+    path("safety/changes/", safety.symptoms_changed, name="symptoms_changed"),
+    path("safety/caution/dismiss/", safety.caution_dismiss, name="caution_dismiss"),
     path("today/", plan.today, name="today"),
     path("plan/", plan.plan_detail, name="plan"),
     path("plan/start/", plan.plan_start, name="plan_start"),

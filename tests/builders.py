@@ -26,7 +26,8 @@ from progress.models import (
     Suggestion,
 )
 from progress.rules.red_flags import QUESTIONS
-from progress.services.plans import plan_create_from_template, screen_record
+from progress.services.plans import plan_create_from_template
+from progress.services.screens import screen_record
 from progress.services.sessions import EntryData, checkin_record, session_log
 
 PASSWORD = "correct-horse-battery-staple"

@@ -56,17 +56,19 @@ class TestCheckIn:
         self, alice_client, alice_plan
     ):
         r = check_in(alice_client, day=DAY, pain=5, flags=["saddle_numbness"])
-        assert "Go to an emergency department now" in r.content.decode()
-        assert Plan.objects.get(pk=alice_plan.pk).paused_for_safety_at is not None
+        assert r.url == "/safety/outcome/"
         with at_morning(DAY):
-            assert alice_client.get("/today/").url == "/safety/"
-            assert alice_client.get("/sessions/new/").url == "/safety/"
+            assert "Go to an emergency department now" in alice_client.get(r.url).content.decode()
+            assert alice_client.get("/today/").url == "/safety/outcome/"
+            assert alice_client.get("/sessions/new/").url == "/safety/outcome/"
+        assert Plan.objects.get(pk=alice_plan.pk).paused_for_safety_at is not None
 
     def test_another_flag_says_see_a_doctor_until_a_clear_screen(self, alice_client, alice_plan):
         from tests.builders import clear_screen_answers
 
         r = check_in(alice_client, day=DAY, pain=2, flags=["fever"])
-        assert "See a doctor before starting" in r.content.decode()
+        with at_morning(DAY):
+            assert "See a doctor before starting" in alice_client.get(r.url).content.decode()
         alice_client.post("/safety/", clear_screen_answers())
         assert Plan.objects.get(pk=alice_plan.pk).paused_for_safety_at is None
         with at_morning(DAY):

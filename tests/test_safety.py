@@ -26,21 +26,27 @@ class TestSafetyScreen:
         assert screen.answers["fever"] is False
 
     def test_an_emergency_answer_sends_to_the_emergency_department(self, alice_client, alice):
-        r = alice_client.post("/safety/", clear_screen_answers() | {"saddle_numbness": "yes"})
+        r = alice_client.post(
+            "/safety/", clear_screen_answers() | {"saddle_numbness": "yes"}, follow=True
+        )
         html = r.content.decode()
         assert "Go to an emergency department now" in html
         assert "Numbness in the saddle area" in html
         assert SafetyScreen.objects.get(user=alice).outcome == Outcome.EMERGENCY
-        assert alice_client.get("/plan/start/").url == "/safety/"
+        assert "A clinician has assessed this" not in html  # an emergency is never cleared
+        assert alice_client.get("/plan/start/").url == "/safety/outcome/"
 
     def test_another_flag_says_see_a_doctor(self, alice_client, alice):
-        r = alice_client.post("/safety/", clear_screen_answers() | {"fever": "yes"})
+        r = alice_client.post("/safety/", clear_screen_answers() | {"fever": "yes"}, follow=True)
         assert "See a doctor before starting" in r.content.decode()
-        assert alice_client.get("/today/").url == "/safety/"
+        assert "A clinician has assessed this and cleared me" in r.content.decode()
+        assert alice_client.get("/today/").url == "/safety/outcome/"
         assert not Plan.objects.exists()
 
     def test_without_a_clinician_check_no_plan_starts(self, alice_client):
-        r = alice_client.post("/safety/", clear_screen_answers() | {"clinician_checked": "no"})
+        r = alice_client.post(
+            "/safety/", clear_screen_answers() | {"clinician_checked": "no"}, follow=True
+        )
         assert "Get your back checked first" in r.content.decode()
         assert alice_client.get("/plan/start/").url == "/safety/"
 
@@ -57,7 +63,7 @@ class TestSafetyScreen:
 
     def test_retaking_it_lets_the_latest_answers_decide(self, alice_client, alice):
         alice_client.post("/safety/", clear_screen_answers() | {"fever": "yes"})
-        assert alice_client.get("/plan/start/").url == "/safety/"
+        assert alice_client.get("/plan/start/").url == "/safety/outcome/"
         alice_client.post("/safety/", clear_screen_answers())
         assert alice_client.get("/plan/start/").status_code == 200
         assert SafetyScreen.objects.filter(user=alice).count() == 2

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from exercises.models import Exercise
 from progress.models import PlanExercise, PlanTemplate, PsfsRating, RungChange, SessionLog
 from progress.rules.red_flags import QUESTIONS
-from progress.services import plans, psfs, sessions, suggestions
+from progress.services import plans, psfs, screens, sessions, suggestions
 from tests import builders
 from tests.snapshots import owned_rows
 
@@ -96,7 +96,7 @@ def accept(user):
 
 
 def screen(user):
-    return plans.screen_record(
+    return screens.screen_record(
         user=user,
         answers=dict.fromkeys(QUESTIONS, False),
         clinician_checked=True,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from exercises.models import Exercise
 from progress.models import PlanExercise
 from progress.rules.red_flags import QUESTIONS
-from progress.services.plans import screen_record
+from progress.services.screens import screen_record
 
 pytestmark = pytest.mark.django_db
 

@@ -1,47 +1,6 @@
-from typing import Any
-
 from django import forms
 
 from exercises.models import Rung
-from progress.rules import red_flags
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _yes_no_field(label: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Please answer yes or no."},
-    )
-
-
-class RedFlagFieldsMixin:
-    """One required yes/no question per red flag of DOMAIN.md."""
-
-    cleaned_data: dict[str, Any]  # from the Form it is mixed into
-
-    def add_red_flag_fields(self):
-        for question in red_flags.QUESTIONS.values():
-            self.fields[question.key] = _yes_no_field(question.text)
-
-    def grouped_fields(self):
-        return [(group, [self[q.key] for q in group.questions]) for group in red_flags.GROUPS]
-
-    def red_flag_answers(self) -> dict[str, bool]:
-        return {key: self.cleaned_data[key] for key in red_flags.QUESTIONS}
-
-
-class SafetyScreenForm(RedFlagFieldsMixin, forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_red_flag_fields()
-        self.fields["clinician_checked"] = _yes_no_field(
-            "A physiotherapist, chiropractor, athletic therapist or doctor has checked my back "
-            "and I am cleared to exercise."
-        )
 
 
 def rung_label(rung: Rung) -> str:

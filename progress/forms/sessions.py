@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from django import forms
 
+from progress.forms.screens import appeared_field
 from progress.models import MAX_AMOUNT, MAX_SETS
-from progress.rules import red_flags
 from progress.rules.engine import EASE_WORDS
 
 PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
@@ -200,9 +200,12 @@ class EntryForm(forms.Form):
 
 class CheckInForm(forms.Form):
     morning_pain = pain_field("Your pain this morning")
-    red_flags = forms.MultipleChoiceField(
-        label="Since your last session, have any of these appeared? Tick any that apply.",
-        required=False,
-        choices=[(q.key, q.text) for q in red_flags.QUESTIONS.values()],
-        widget=forms.CheckboxSelectMultiple,
-    )
+    red_flags = appeared_field()
+
+    def __init__(self, *args, this_morning: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not this_morning:
+            self.fields["morning_pain"].label = "Your pain that morning"
+            self.fields[
+                "red_flags"
+            ].label = "Have any of these appeared since? Tick any that apply."

@@ -56,3 +56,23 @@ def month_label(day: date, *, with_year: bool = False) -> str:
 def local_day(moment: datetime, zone: tzinfo) -> date:
     """The date a moment falls on where the user lives."""
     return moment.astimezone(zone).date()
+
+
+def months_later(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has 28 days")
+
+
+def time_of_day(moment: datetime, zone: tzinfo) -> str:
+    """ "morning", "afternoon" or "evening" where the user lives, for a greeting."""
+    hour = moment.astimezone(zone).hour
+    if 4 <= hour < 12:
+        return "morning"
+    return "afternoon" if 12 <= hour < 18 else "evening"

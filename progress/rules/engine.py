@@ -214,14 +214,6 @@ def _did_not_settle(entry: Entry, th: Thresholds) -> str | None:
     )
 
 
-def _latest_per_day(entries: Sequence[Entry]) -> list[Entry]:
-    """The last entry of each day, oldest day first; same-day entries keep the caller's order."""
-    by_day: dict[date, Entry] = {}
-    for entry in entries:  # already sorted by day, so later entries overwrite earlier ones
-        by_day[entry.day] = entry
-    return list(by_day.values())
-
-
 def _shortfalls(entry: Entry, th: Thresholds) -> tuple[list[str], list[str]]:
     """What keeps one session from counting towards 2-for-2: (missing data, not good enough)."""
     when = day_month(entry.day)
@@ -364,21 +356,25 @@ def suggest_next_step(
         reasons.append(f"You are already on rung 1, so lower the dose from {dose} to {less}.")
         return suggest(Action.REGRESS, rule, reasons, new_dose=less)
 
-    # 3. Progress (2-for-2): the latest entry of each of the last N different days must be good.
+    # 3. Progress (2-for-2): the last N sessions at this rung, every session counting, must be
+    # good and fall on different days.
     if not here:
         return suggest(Action.HOLD, Rule.NOT_ENOUGH_DATA, ["No sessions logged at this rung yet."])
     needed = th.sessions_to_progress
-    days = _latest_per_day(here)[-needed:]
+    days = here[-needed:]
     missing: list[str] = []
     short: list[str] = []
     if len(days) < needed:
-        on_last_day = len(last_day)
-        logged = (
-            f"{on_last_day} sessions on {day_month(last_day[0].day)} count as 1 day"
-            if len(days) == 1 and on_last_day > 1
-            else f"Only {len(days)} session{'s' if len(days) != 1 else ''} logged at this rung"
+        missing.append(
+            f"Only {len(days)} session{'s' if len(days) != 1 else ''} logged at this rung; "
+            f"{needed} on different days are needed before moving up."
         )
-        missing.append(f"{logged}; {needed} on different days are needed before moving up.")
+    elif len({e.day for e in days}) < needed:
+        missing.append(
+            f"Your last {needed} sessions at this rung were on the same day "
+            f"({day_month(days[-1].day)}); {needed} on different days are needed before "
+            f"moving up, so log the next one on another day."
+        )
     for entry in days:
         gaps, faults = _shortfalls(entry, th)
         missing += gaps

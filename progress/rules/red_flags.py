@@ -4,7 +4,10 @@ No Django imports: the form, the check-in and the tests all read the same questi
 """
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+
+from progress.rules.dates import months_later
 
 
 class Outcome(StrEnum):
@@ -18,6 +21,9 @@ class Outcome(StrEnum):
 class Question:
     key: str
     text: str
+    # A symptom that can appear between sessions; False for history that cannot change
+    # ("a history of cancer"), which re-screening never asks about again.
+    can_appear: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,11 +56,13 @@ GROUPS: tuple[Group, ...] = (
         "Signs that need a doctor: cancer",
         False,
         (
-            Question("cancer_history", "A history of cancer"),
+            Question("cancer_history", "A history of cancer", can_appear=False),
             Question("weight_loss", "Unexplained weight loss"),
             Question("night_pain", "Pain that is worse at night and does not ease with rest"),
             Question(
-                "age_onset", "Back pain that started for the first time after 50 or before 20"
+                "age_onset",
+                "Back pain that started for the first time after 50 or before 20",
+                can_appear=False,
             ),
         ),
     ),
@@ -64,8 +72,8 @@ GROUPS: tuple[Group, ...] = (
         False,
         (
             Question("fever", "Fever or chills"),
-            Question("immune", "A weakened immune system"),
-            Question("iv_drugs", "Intravenous drug use"),
+            Question("immune", "A weakened immune system", can_appear=False),
+            Question("iv_drugs", "Intravenous drug use", can_appear=False),
         ),
     ),
     Group(
@@ -74,13 +82,22 @@ GROUPS: tuple[Group, ...] = (
         False,
         (
             Question("fall", "A significant fall or accident"),
-            Question("osteoporosis", "Osteoporosis or long-term steroid use"),
+            Question("osteoporosis", "Osteoporosis or long-term steroid use", can_appear=False),
         ),
     ),
 )
 
 QUESTIONS: dict[str, Question] = {q.key: q for g in GROUPS for q in g.questions}
 EMERGENCY_KEYS = frozenset(q.key for g in GROUPS if g.emergency for q in g.questions)
+# What the check-in and "my symptoms changed" ask: only what can have appeared since.
+CAN_APPEAR: tuple[Question, ...] = tuple(q for q in QUESTIONS.values() if q.can_appear)
+
+
+def answers_after_change(previous: dict[str, bool] | None, appeared: list[str]) -> dict[str, bool]:
+    """A whole screen's answers when symptoms appear: every yes given before stays (history
+    does not change, and a symptom not ticked again has not gone away), plus what appeared."""
+    previous = previous or {}
+    return {key: bool(previous.get(key)) or key in appeared for key in QUESTIONS}
 
 
 def screen_outcome(answers: dict[str, bool], *, clinician_checked: bool) -> Outcome:
@@ -97,3 +114,20 @@ def screen_outcome(answers: dict[str, bool], *, clinician_checked: bool) -> Outc
 
 def flagged_questions(answers: dict[str, bool]) -> list[Question]:
     return [QUESTIONS[key] for key, yes in answers.items() if yes and key in QUESTIONS]
+
+
+def clearance_current(assessed_on: date, today: date, *, valid_months: int) -> bool:
+    """A clinician's clearance holds for `valid_months` from the day they assessed."""
+    return assessed_on <= today < months_later(assessed_on, valid_months)
+
+
+def may_exercise(outcome: str, assessed_on: date | None, today: date, *, valid_months: int) -> bool:
+    """Clear, or a "see a doctor" answer that a clinician assessed and cleared, recently
+    enough. An emergency is never cleared this way: only a new screen that answers no."""
+    if outcome == Outcome.CLEAR:
+        return True
+    return (
+        outcome == Outcome.SEE_DOCTOR
+        and assessed_on is not None
+        and clearance_current(assessed_on, today, valid_months=valid_months)
+    )

@@ -1,8 +1,8 @@
-"""What Today shows, read in four queries whatever the size of the plan or the history.
+"""What Today shows, read in five queries whatever the size of the plan or the history.
 
 Today is the page a user opens most, so its reads are folded: the plan row carries the
-latest safety screen's outcome and this morning's check-in as subqueries, each plan item
-its ladder's length, and one query brings yesterday's and today's sessions.
+latest safety screen's outcome as a subquery, each plan item its ladder's length, one query
+brings the last few days' sessions and one their check-ins.
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 
 from backcare.accounts.models import User
 from exercises.models import Rung
 from progress.models import CheckIn, Plan, PlanExercise, SessionLog, Suggestion
+from progress.rules.mornings import LATE_DAYS, mornings_missing
 from progress.selectors.screens import latest_outcome
 
 
 class _Gate(TypedDict):
     screen_outcome: str | None  # None before any screen
-    checked_in: bool
 
 
 if TYPE_CHECKING:  # WithAnnotations[Model, TypedDict] is for mypy: Python 3.11 refuses it
@@ -37,19 +37,12 @@ class TodayPage:
     active: list[PlanExercise]
     paused: list[PlanExercise]
     sessions_today: list[int]  # ids, oldest first
-    needs_checkin: bool
+    mornings_missing: list[date]  # days of sessions still waiting for next-morning pain
 
 
-def gated_plan(user: User, day: date) -> GatedPlan | None:
-    """The user's plan with `screen_outcome` (the latest screen's) and `checked_in` (on `day`)."""
-    return (
-        Plan.objects.filter(user=user)
-        .annotate(
-            screen_outcome=latest_outcome(),
-            checked_in=Exists(CheckIn.objects.filter(user=OuterRef("user"), day=day)),
-        )
-        .first()
-    )
+def gated_plan(user: User) -> GatedPlan | None:
+    """The user's plan with `screen_outcome`, the latest screen's."""
+    return Plan.objects.filter(user=user).annotate(screen_outcome=latest_outcome()).first()
 
 
 def today_page(plan: GatedPlan, day: date) -> TodayPage:
@@ -73,9 +66,9 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
         # A plain attribute for the template, not a query annotation the stubs could type.
         item.open_suggestions = open_suggestions[item.pk]  # type: ignore[attr-defined]
 
-    yesterday = day - timedelta(days=1)
+    since = day - timedelta(days=LATE_DAYS)
     recent = list(
-        SessionLog.objects.filter(user_id=plan.user_id, day__gte=yesterday, day__lte=day)
+        SessionLog.objects.filter(user_id=plan.user_id, day__gte=since, day__lte=day)
         .order_by("created_at")
         .values_list("pk", "day")
     )
@@ -84,7 +77,22 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
         active=[i for i in items if not i.is_paused],
         paused=[i for i in items if i.is_paused],
         sessions_today=[pk for pk, session_day in recent if session_day == day],
-        # The morning after a session, Today asks first how the back settled.
-        needs_checkin=not plan.checked_in
-        and any(session_day == yesterday for _, session_day in recent),
+        mornings_missing=mornings_missing(
+            [session_day for _, session_day in recent], checked_in_since(plan.user_id, since), day
+        ),
     )
+
+
+def checked_in_since(user_id: int, since: date) -> list[date]:
+    return list(
+        CheckIn.objects.filter(user_id=user_id, day__gt=since).values_list("day", flat=True)
+    )
+
+
+def late_mornings(user: User, today: date) -> list[date]:
+    """Days of the sessions a check-in may still be given for, most recent first."""
+    since = today - timedelta(days=LATE_DAYS)
+    days = SessionLog.objects.filter(user=user, day__gte=since, day__lt=today).values_list(
+        "day", flat=True
+    )
+    return mornings_missing(days, checked_in_since(user.pk, since), today)

@@ -1,4 +1,4 @@
-"""Writes to a user's plan and safety screen, each one transaction: callable from views,
+"""Writes to a user's plan, each one transaction: callable from views,
 commands or tests alike, at the moment (`now`) their caller gives."""
 
 from datetime import datetime
@@ -8,33 +8,12 @@ from django.db.models import Max
 
 from backcare.accounts.models import User
 from exercises.models import Exercise, Rung
-from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, SafetyScreen, Suggestion
-from progress.rules.red_flags import screen_outcome
+from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, Suggestion
 from progress.services.locks import lock_plan, lock_user
 
 
 class PlanError(Exception):
     """A plan change that cannot be made; the message is shown to the user."""
-
-
-@transaction.atomic
-def screen_record(
-    *, user: User, answers: dict[str, bool], clinician_checked: bool, now: datetime
-) -> SafetyScreen:
-    outcome = screen_outcome(answers, clinician_checked=clinician_checked)
-    screen = SafetyScreen.objects.create(
-        user=user,
-        answers=answers,
-        clinician_checked=clinician_checked,
-        outcome=outcome,
-        answered_at=now,
-    )
-    # A plan paused by a red flag resumes only when a new screen is clear.
-    if screen.is_clear:
-        Plan.objects.filter(user=user, paused_for_safety_at__isnull=False).update(
-            paused_for_safety_at=None
-        )
-    return screen
 
 
 def _check_rung(exercise: Exercise, rung: Rung) -> None:

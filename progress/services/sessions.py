@@ -9,11 +9,10 @@ from uuid import UUID
 from django.db import transaction
 
 from backcare.accounts.models import User
-from progress.models import CheckIn, ExerciseEntry, Plan, PlanExercise, SafetyScreen, SessionLog
-from progress.rules import red_flags
+from progress.models import CheckIn, ExerciseEntry, PlanExercise, SafetyScreen, SessionLog
 from progress.rules.engine import Dose
-from progress.selectors.screens import latest_screen
 from progress.services.locks import lock_user
+from progress.services.screens import symptoms_report
 from progress.services.suggestions import suggestions_refresh
 
 
@@ -141,17 +140,7 @@ def checkin_record(
     checkin, _ = CheckIn.objects.update_or_create(
         user=user, day=day, defaults=values, create_defaults=values | {"created_at": now}
     )
-    screen = None
-    if flags:
-        answers = {key: key in flags for key in red_flags.QUESTIONS}
-        latest = latest_screen(user)
-        screen = SafetyScreen.objects.create(
-            user=user,
-            answers=answers,
-            clinician_checked=latest.clinician_checked if latest else False,
-            outcome=red_flags.screen_outcome(answers, clinician_checked=True),
-            answered_at=now,
-        )
-        Plan.objects.filter(user=user).update(paused_for_safety_at=now)
-    suggestions_refresh(user=user, now=now)
+    screen = symptoms_report(user=user, appeared=flags, now=now) if flags else None
+    if screen is None:  # a red flag refreshed the suggestions already
+        suggestions_refresh(user=user, now=now)
     return checkin, screen

@@ -142,6 +142,8 @@ def suggestions_refresh(*, user: User, now: datetime) -> list[Suggestion]:
         item_entries = _engine_entries(item, entries.get(item.pk, []), morning)
         newest_entry = max((e.id for e in entries.get(item.pk, [])), default=0)
         basis = f"e{newest_entry}.c{latest_checkin}.r{item.rung_id}.d{item.custom_amount}"
+        if plan.paused_for_safety_at is not None:  # a red flag is new evidence on its own
+            basis += ".red-flag"
         if item.last_basis == basis:
             continue  # Nothing new since the last suggestion, accepted, declined or open.
         result = engine.suggest_next_step(

@@ -1,17 +1,19 @@
 """What every page that acts on a person's data checks first, shared by the view modules.
 
 Each URL that carries an id looks the object up through one of these, scoped to the
-signed-in user, so anyone else's id answers 404; the safety gate sends a user whose latest
-screen is not clear back to the screen.
+signed-in user, so anyone else's id answers 404; `safety_gate` keeps every page
+that acts on the plan closed while the latest screen is neither clear nor cleared by a clinician.
 """
 
+from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.models import User
 from progress.models import Plan, PlanExercise, SessionLog, Suggestion
-from progress.selectors.screens import latest_screen
+from progress.rules.red_flags import Outcome
+from progress.selectors.screens import Standing, safety_standing
 
 
 def plan_item_for_user(request: SignedInRequest, pk: int) -> PlanExercise:
@@ -36,9 +38,21 @@ def user_plan(user: User) -> Plan | None:
     return Plan.objects.filter(user=user).first()
 
 
-def screen_gate(request: SignedInRequest) -> HttpResponseRedirect | None:
-    """Send a user whose latest screen is not clear back to the safety screen."""
-    screen = latest_screen(request.user)
-    if screen is None or not screen.is_clear:
+def safety_redirect(standing: Standing) -> HttpResponseRedirect:
+    """Where a person who may not exercise goes: the screen itself before any answers (or
+    when nobody has checked their back yet), else what their answers mean and what to do."""
+    if standing.screen is None or standing.screen.outcome == Outcome.NOT_CHECKED:
         return redirect("safety")
-    return None
+    return redirect("safety_outcome")
+
+
+def safety_gate(request: SignedInRequest) -> HttpResponseRedirect | None:
+    """A redirect when the plan is on hold, for every view that acts on it (log, accept,
+    decline, move, start…); views that take an id call it after the lookup, so another
+    person's id still answers 404."""
+    standing = safety_standing(request.user, request.user.local_today())
+    if standing.may_exercise:
+        return None
+    if request.method == "POST":
+        messages.warning(request, "Your plan is on hold until your safety check allows exercise.")
+    return safety_redirect(standing)

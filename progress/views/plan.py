@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from allauth.account.utils import has_verified_email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,18 +11,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from backcare.accounts.http import SignedInRequest
 from exercises.models import Exercise, Rung
-from progress.forms.plans import AddExerciseForm, PlanStartForm, RungMoveForm, SafetyScreenForm
+from progress.forms.plans import AddExerciseForm, PlanStartForm, RungMoveForm
 from progress.models import (
     Plan,
     PlanTemplate,
     PlanTemplateItem,
 )
-from progress.rules import red_flags
 from progress.rules.red_flags import Outcome
-from progress.selectors.screens import latest_screen
+from progress.selectors.screens import safety_standing
 from progress.selectors.today import gated_plan, today_page
 from progress.services import plans
-from progress.views.access import plan_item_for_user, screen_gate, user_plan
+from progress.views.access import plan_item_for_user, safety_gate, safety_redirect, user_plan
 
 
 def _plan_items(plan: Plan):
@@ -31,34 +32,8 @@ def _plan_items(plan: Plan):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def safety(request: SignedInRequest) -> HttpResponse:
-    form = SafetyScreenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        screen = plans.screen_record(
-            user=request.user,
-            answers=form.red_flag_answers(),
-            clinician_checked=form.cleaned_data["clinician_checked"],
-            now=timezone.now(),
-        )
-        if screen.is_clear:
-            messages.success(request, "Thank you. No warning signs: you can start exercising.")
-            return redirect("today" if user_plan(request.user) else "plan_start")
-        return render(
-            request,
-            "progress/safety_outcome.html",
-            {"screen": screen, "flagged": red_flags.flagged_questions(screen.answers)},
-        )
-    return render(
-        request,
-        "progress/safety.html",
-        {"form": form, "latest": latest_screen(request.user)},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
 def plan_start(request: SignedInRequest) -> HttpResponse:
-    if gate := screen_gate(request):
+    if gate := safety_gate(request):
         return gate
     if user_plan(request.user):
         messages.info(request, "You already have a plan. Change it here.")
@@ -122,6 +97,8 @@ def plan_detail(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_POST
 def plan_add(request: SignedInRequest) -> HttpResponse:
+    if gate := safety_gate(request):
+        return gate
     plan = user_plan(request.user)
     if plan is None:
         return redirect("plan_start")
@@ -146,6 +123,8 @@ def plan_add(request: SignedInRequest) -> HttpResponse:
 @require_POST
 def plan_item_rung(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
+    if gate := safety_gate(request):
+        return gate
     form = RungMoveForm(request.POST, rungs=item.exercise.rungs.all(), prefix=f"i{item.pk}")
     if form.is_valid():
         rung = form.cleaned_data["rung"]
@@ -161,6 +140,8 @@ def plan_item_rung(request: SignedInRequest, pk: int) -> HttpResponse:
 def plan_item_set_paused(request: SignedInRequest, pk: int, paused: bool) -> HttpResponse:
     """Pause an exercise, so sessions leave it out, or bring it back (from Plan or Today)."""
     item = plan_item_for_user(request, pk)
+    if gate := safety_gate(request):
+        return gate
     plans.plan_exercise_set_paused(item=item, paused=paused, reason="Paused by you.")
     name = item.exercise.name
     messages.success(
@@ -173,6 +154,8 @@ def plan_item_set_paused(request: SignedInRequest, pk: int, paused: bool) -> Htt
 @require_POST
 def plan_item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
+    if gate := safety_gate(request):
+        return gate
     plans.plan_exercise_remove(item=item)
     messages.success(request, f"{item.exercise.name} was removed from your plan.")
     return redirect("plan")
@@ -190,17 +173,25 @@ def plan_item_history(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_safe
 def today(request: SignedInRequest) -> HttpResponse:
     local_today = request.user.local_today()
-    plan = gated_plan(request.user, local_today)
-    if plan is None:
-        return screen_gate(request) or redirect("plan_start")
-    if plan.screen_outcome != Outcome.CLEAR:
-        return redirect("safety")
+    plan = gated_plan(request.user)
+    if plan is None or plan.screen_outcome != Outcome.CLEAR:
+        # Not plainly clear: a clinician's clearance may still let the plan go on.
+        standing = safety_standing(request.user, local_today)
+        if not standing.may_exercise:
+            return safety_redirect(standing)
+        if plan is None:
+            return redirect("plan_start")
+        caution = standing.caution
+    else:
+        caution = None
     return render(
         request,
         "progress/today.html",
         {
             "page": today_page(plan, local_today),
             "local_today": local_today,
+            "yesterday": local_today - timedelta(days=1),
+            "caution": caution,
             "email_verified": has_verified_email(request.user),
         },
     )

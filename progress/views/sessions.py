@@ -1,5 +1,7 @@
 """Logging sessions, the next-morning check-in, and deciding on suggestions."""
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -10,11 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from backcare.accounts.http import SignedInRequest
 from progress.forms.sessions import CheckInForm, EntryForm, NewSessionForm, SessionForm
 from progress.models import ExerciseEntry, PlanExercise, SessionLog
-from progress.rules import red_flags
+from progress.rules.dates import long_day, time_of_day
 from progress.rules.engine import Dose
+from progress.selectors.today import late_mornings
 from progress.services.sessions import EntryData, checkin_record, session_log, session_update
 from progress.services.suggestions import suggestion_accept, suggestion_decline
-from progress.views.access import screen_gate, session_for_user, suggestion_for_user, user_plan
+from progress.views.access import (
+    safety_gate,
+    session_for_user,
+    suggestion_for_user,
+    user_plan,
+)
 
 
 def _entry_data(form: EntryForm) -> EntryData:
@@ -52,7 +60,7 @@ def _session_form_page(
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_new(request: SignedInRequest) -> HttpResponse:
-    if gate := screen_gate(request):
+    if gate := safety_gate(request):
         return gate
     # Straight to the plan's exercises, one query: the plan itself is read only when there
     # are none, to tell a missing plan from an all-paused one.
@@ -96,6 +104,8 @@ def session_new(request: SignedInRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     session = session_for_user(request, pk)
+    if gate := safety_gate(request):
+        return gate
     entries = list(ExerciseEntry.objects.filter(session=session).select_related("exercise", "rung"))
     data = request.POST or None
     today = request.user.local_today()
@@ -151,33 +161,60 @@ def _entry_initial(entry: ExerciseEntry) -> dict:
     }
 
 
+def _morning_asked(request: SignedInRequest, today: date) -> date | None:
+    """The session day whose next morning is asked (`?after=`), else None for this morning;
+    a day that cannot be answered any more raises ValueError."""
+    raw = request.POST.get("after") or request.GET.get("after")
+    if not raw:
+        return None
+    after = date.fromisoformat(raw)
+    if after not in late_mornings(request.user, today):
+        raise ValueError(raw)
+    return after
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def checkin(request: SignedInRequest) -> HttpResponse:
-    form = CheckInForm(request.POST or None)
+    now = timezone.now()
+    today = request.user.local_today()
+    try:
+        after = _morning_asked(request, today)
+    except ValueError:
+        messages.info(request, "That morning can no longer be recorded: only the last 3 days can.")
+        return redirect("today")
+    morning = after + timedelta(days=1) if after else today
+    form = CheckInForm(request.POST or None, this_morning=morning == today)
     if request.method == "POST" and form.is_valid():
         _, screen = checkin_record(
             user=request.user,
-            day=request.user.local_today(),
+            day=morning,
             morning_pain=form.cleaned_data["morning_pain"],
             flags=form.cleaned_data["red_flags"],
-            now=timezone.now(),
+            now=now,
         )
         if screen is not None:  # a red flag: the plan is paused until a clear screen
-            return render(
-                request,
-                "progress/safety_outcome.html",
-                {"screen": screen, "flagged": red_flags.flagged_questions(screen.answers)},
-            )
-        messages.success(request, "Thanks — your morning check-in is saved.")
+            return redirect("safety_outcome")
+        messages.success(request, f"Thanks — the morning of {long_day(morning)} is saved.")
         return redirect("today")
-    return render(request, "progress/checkin.html", {"form": form})
+    return render(
+        request,
+        "progress/checkin.html",
+        {
+            "form": form,
+            "after": after,
+            "morning": morning,
+            "greeting": f"Good {time_of_day(now, request.user.zone)}",
+        },
+    )
 
 
 @login_required
 @require_POST
 def suggestion_decide(request: SignedInRequest, pk: int, decision: str) -> HttpResponse:
     suggestion = suggestion_for_user(request, pk)
+    if gate := safety_gate(request):
+        return gate
     decide = suggestion_accept if decision == "accept" else suggestion_decline
     # Decided under the plan's lock: a second click finds it already decided.
     if not decide(suggestion=suggestion, now=timezone.now()):

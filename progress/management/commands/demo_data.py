@@ -18,7 +18,8 @@ from progress.rules.engine import Action
 from progress.rules.red_flags import QUESTIONS
 from progress.services import psfs
 from progress.services.plan_templates import plan_templates_load
-from progress.services.plans import plan_create_from_template, screen_record
+from progress.services.plans import plan_create_from_template
+from progress.services.screens import screen_record
 from progress.services.sessions import EntryData, checkin_record, session_log
 from progress.services.suggestions import suggestion_accept, suggestion_decline
 
