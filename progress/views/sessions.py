@@ -195,7 +195,7 @@ def checkin(request: SignedInRequest) -> HttpResponse:
         )
         if screen is not None:  # a red flag: the plan is paused until a clear screen
             return redirect("safety_outcome")
-        messages.success(request, f"Thanks — the morning of {long_day(morning)} is saved.")
+        messages.success(request, f"Thanks — your check-in for {long_day(morning)} is saved.")
         return redirect("today")
     return render(
         request,

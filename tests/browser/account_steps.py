@@ -1,4 +1,5 @@
-"""What a person does on the account pages: sign up, open the e-mailed link, log in.
+"""What a person does on the account pages: sign up, open the e-mailed link, log in, and
+answer the safety screen that follows.
 
 The live server runs in this process, so the e-mails it sends land in django.core.mail.outbox.
 """
@@ -7,6 +8,8 @@ import re
 
 from django.core import mail
 from playwright.sync_api import Locator, Page, expect
+
+from progress.rules.red_flags import QUESTIONS
 
 # A passphrase the sign-up form accepts, for every browser test's person.
 PASSWORD = "a-long-and-unusual-passphrase"
@@ -83,3 +86,11 @@ def log_out(page: Page) -> None:
     page.get_by_role("button", name="Log out").click()
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Log in")).to_be_visible()
+
+
+def answer_screen(page: Page, yes=()) -> None:
+    """The whole safety screen: yes to the keys in `yes`, no to the rest, clinician checked."""
+    for key in QUESTIONS:
+        page.locator(f"input[name={key}][value={'yes' if key in yes else 'no'}]").check()
+    page.locator("input[name=clinician_checked][value=yes]").check()
+    page.get_by_role("button", name="Submit my answers").click()

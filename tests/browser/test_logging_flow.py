@@ -65,7 +65,7 @@ def check_in(page, pain: int):
         str(pain), exact=True
     ).click()
     page.get_by_role("button", name="Save check-in").click()
-    expect(page.get_by_role("status")).to_contain_text("check-in is saved")
+    expect(page.get_by_role("status")).to_contain_text("is saved")
 
 
 def test_two_easy_days_lead_to_the_next_rung(phone_page, walker):

@@ -6,9 +6,8 @@ from playwright.sync_api import expect
 from exercises.catalog import catalog_load
 from exercises.models import Rung
 from progress.forms.plans import rung_label
-from progress.rules.red_flags import QUESTIONS
 from progress.services.plan_templates import plan_templates_load
-from tests.browser.account_steps import sign_up_verified
+from tests.browser.account_steps import answer_screen, sign_up_verified
 from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,13 +21,6 @@ def sign_up(page, email="walker@example.com"):
 
 def label(slug, position):
     return rung_label(Rung.objects.get(exercise__slug=slug, position=position))
-
-
-def answer_screen(page, yes=()):
-    for key in QUESTIONS:
-        page.locator(f"input[name={key}][value={'yes' if key in yes else 'no'}]").check()
-    page.locator("input[name=clinician_checked][value=yes]").check()
-    page.get_by_role("button", name="Submit my answers").click()
 
 
 def test_a_new_user_passes_the_screen_starts_a_plan_and_sees_today(page):
@@ -78,4 +70,5 @@ def test_an_emergency_answer_stops_everything(phone_page):
     assert_accessible(page)
     screenshot(page, "emergency-phone")
     page.goto("/today/")
-    expect(page.get_by_role("heading", name="Safety check before you exercise")).to_be_visible()
+    expect(page.get_by_role("heading", name="Go to an emergency department now")).to_be_visible()
+    expect(page.get_by_role("link", name="A clinician has assessed this")).to_have_count(0)
