@@ -23,7 +23,7 @@ import urllib.request
 from locust import between, constant, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
-from bench.pages import PATHS, session_form_data
+from bench.pages import PATHS, session_form_data, visit_path
 
 
 def _pages() -> dict[str, int]:
@@ -75,7 +75,7 @@ class Member(FastHttpUser):
             if page == "log":
                 self.log_session(headers, suffix)
             else:
-                self.get(PATHS[page], page + suffix, headers)
+                self.get(visit_path(page), page + suffix, headers)
 
     def get(self, path: str, name: str, headers: dict):
         self.client.cookiejar.clear()  # every visit carries its own account's cookies
@@ -85,12 +85,13 @@ class Member(FastHttpUser):
             return response.text if response.status_code == 200 else None
 
     def log_session(self, headers: dict, suffix: str):
-        html = self.get(PATHS["log"], "log: form" + suffix, headers)
+        path = visit_path("log")
+        html = self.get(path, "log: form" + suffix, headers)
         if html is None:
             return
         self.client.cookiejar.clear()
         with self.client.post(
-            PATHS["log"],
+            path,
             data=session_form_data(html),
             headers=headers | {"Content-Type": "application/x-www-form-urlencoded"},
             name="log: save" + suffix,

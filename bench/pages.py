@@ -4,6 +4,7 @@ Shared by the load test (locustfile.py) and the query count (queries.py).
 """
 
 import re
+import uuid
 
 PATHS = {
     "bare": "/bench/bare/",
@@ -13,6 +14,13 @@ PATHS = {
     "history": "/progress/history/",
     "catalog": "/exercises/",
 }
+
+
+def visit_path(page: str) -> str:
+    """The address a visit fetches: the session form as Today links to it, with a fresh
+    one-time key (without one the form redirects to get one)."""
+    return f"{PATHS['log']}?key={uuid.uuid4()}" if page.startswith("log") else PATHS[page]
+
 
 INPUT = re.compile(r"<input\b[^>]*>")
 ATTR = re.compile(r'\b(name|value)="([^"]*)"')

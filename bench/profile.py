@@ -14,7 +14,7 @@ import pstats
 import time
 
 from bench.generate import DATABASE_URL, setup_django
-from bench.pages import PATHS, session_form_data
+from bench.pages import PATHS, session_form_data, visit_path
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> None:
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(email=args.user))
-    path = PATHS["log" if args.page.startswith("log") else args.page]
 
     def visit():
+        path = visit_path(args.page)
         if args.page == "log: save":
             data = session_form_data(client.get(path).content.decode())
             return client.post(path, data)

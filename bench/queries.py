@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from bench.generate import DATABASE_URL, setup_django
-from bench.pages import PATHS, session_form_data
+from bench.pages import session_form_data, visit_path
 
 PAGES = ("bare", "today", "log: form", "log: save", "dashboard", "history", "catalog")
 REPEAT = 10
@@ -31,9 +31,9 @@ def measure(email: str) -> dict[str, dict | None]:
     client.force_login(User.objects.get(email=email))
     results: dict[str, dict | None] = {}
     for page in PAGES:
-        path = PATHS["log" if page.startswith("log") else page]
         cpu, counts = [], []
         for _ in range(REPEAT):
+            path = visit_path(page)
             data = (
                 session_form_data(client.get(path).content.decode())
                 if page == "log: save"

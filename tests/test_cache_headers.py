@@ -15,7 +15,7 @@ MON_EVENING = "2026-03-02 18:00 +00:00"  # after that morning's session, before 
 
 HEALTH_PAGES = [
     "/today/",
-    "/sessions/new/",
+    "/sessions/new/?key=8f0f3a5e-5c4b-4a4e-9a8e-3d1f2b6c7a90",
     "/checkin/",
     "/plan/",
     "/progress/",

@@ -48,7 +48,7 @@ class TestCheckIn:
         with at_morning(DAY):
             r = alice_client.post("/checkin/", {"morning_pain": "4", "red_flags": ["not-a-flag"]})
         html = r.content.decode()
-        assert 'id="id_morning_pain_4" value="4" autocomplete="off" checked>' in html
+        assert 'id="id_morning_pain_4" value="4" checked>' in html
         assert 'id="id_morning_pain_hint"' in html
         assert not CheckIn.objects.exists()
 

@@ -37,7 +37,7 @@ class TestSessionNew:
     def test_it_prefills_each_exercise_with_its_prescription(self, alice_client, alice_plan):
         item = bridge(alice_plan)
         with at_morning(DAY):
-            html = alice_client.get("/sessions/new/").content.decode()
+            html = alice_client.get("/sessions/new/", follow=True).content.decode()
         assert f'name="e{item.pk}-sets_done" value="2"' in html
         assert f'name="e{item.pk}-amount_done" value="12"' in html
         assert 'value="2026-03-02"' in html
@@ -164,11 +164,11 @@ class TestSessionNew:
 
     def test_its_query_count_does_not_grow_with_history(self, alice_client, alice_plan):
         with at_morning(DAY), CaptureQueriesContext(connection) as fresh:
-            alice_client.get("/sessions/new/")
+            alice_client.get("/sessions/new/", follow=True)
         for back in range(1, 40):
             log_session(alice_client, alice_plan, day=DAY - timedelta(days=back) + timedelta(60))
         with at_morning(DAY + timedelta(61)), CaptureQueriesContext(connection) as later:
-            alice_client.get("/sessions/new/")
+            alice_client.get("/sessions/new/", follow=True)
         assert SessionLog.objects.count() == 39
         assert len(later) == len(fresh)
 
@@ -179,7 +179,7 @@ class TestSessionNew:
             data = session_post(alice_plan, day=DAY)
             with at_morning(DAY):
                 with CaptureQueriesContext(connection) as form:
-                    alice_client.get("/sessions/new/")
+                    alice_client.get("/sessions/new/", follow=True)
                 with CaptureQueriesContext(connection) as save:
                     r = alice_client.post("/sessions/new/", data)
             assert r.url == "/today/"
@@ -214,7 +214,7 @@ class TestSessionFormMarkup:
     ):
         p = f"id_e{bridge(alice_plan).pk}-pain_during"
         with at_morning(DAY):
-            html = alice_client.get("/sessions/new/").content.decode()
+            html = alice_client.get("/sessions/new/", follow=True).content.decode()
         legend = '<legend class="form-label fs-6 mb-1 fw-semibold">{}</legend>'
         assert '<fieldset class="mb-3">\n' + legend.format("Pain before you started") in html
         assert legend.format("Pain during") in html
@@ -226,16 +226,19 @@ class TestSessionFormMarkup:
                 name = scale.removeprefix("id_")
                 assert (
                     f'<input type="radio" class="btn-check" name="{name}" id="{scale}_{n}" '
-                    f'value="{n}" autocomplete="off">\n'
+                    f'value="{n}">\n'
                     f'<label class="btn btn-outline-primary scale-btn" for="{scale}_{n}">'
                     f"{n}</label>"
                 ) in html
-        assert 'autocomplete="off" checked' not in html  # no pain is chosen for the user
+        assert "scale-btn" in html and 'class="btn-check" checked' not in html
+        # No pain is chosen for the user, and no radio carries autocomplete (invalid there).
+        assert not re.search(r'id="id_pain_before_\d+" value="\d+" checked', html)
+        assert not re.search(r'<input type="radio"[^>]*autocomplete', html)
 
     def test_status_and_ease_are_lists_of_labelled_radios(self, alice_client, alice_plan):
         p = f"e{bridge(alice_plan).pk}-"
         with at_morning(DAY):
-            html = alice_client.get("/sessions/new/").content.decode()
+            html = alice_client.get("/sessions/new/", follow=True).content.decode()
         assert '<legend class="form-label fs-6 mb-1 fw-semibold">Did you do it?</legend>' in html
         assert (
             f'<div class="form-check"><input class="form-check-input" type="radio" '
@@ -252,7 +255,7 @@ class TestSessionFormMarkup:
     def test_each_input_has_a_label_tied_to_it(self, alice_client, alice_plan):
         p = f"e{bridge(alice_plan).pk}-"
         with at_morning(DAY):
-            html = alice_client.get("/sessions/new/").content.decode()
+            html = alice_client.get("/sessions/new/", follow=True).content.decode()
         for field, label in [
             ("day", "Date of the session"),
             ("note", "Note (optional)"),
@@ -270,7 +273,7 @@ class TestSessionFormMarkup:
         item.rung.marker_name = '<b>"Reach"</b>'
         item.rung.save(update_fields=["marker_name"])
         with at_morning(DAY):
-            html = alice_client.get("/sessions/new/").content.decode()
+            html = alice_client.get("/sessions/new/", follow=True).content.decode()
         assert "<b>" not in html
         assert f'for="id_e{item.pk}-marker_value">&lt;b&gt;&quot;Reach&quot;&lt;/b&gt;' in html
 
@@ -287,10 +290,10 @@ class TestSessionFormMarkup:
             '<div class="invalid-feedback d-block" id="id_pain_before_error">'
             "Choose a pain score from 0 (none) to 10 (worst imaginable).</div>"
         ) in html
-        assert 'id="id_pain_before_0" value="0" autocomplete="off">' in html  # none checked
+        assert 'id="id_pain_before_0" value="0">' in html  # none checked
         # Another exercise's choices are kept, as typed.
         other = alice_plan.items.exclude(pk=bridge(alice_plan).pk).first()
-        assert f'id="id_e{other.pk}-pain_during_5" value="5" autocomplete="off" checked>' in html
+        assert f'id="id_e{other.pk}-pain_during_5" value="5" checked>' in html
         assert f'id="id_e{other.pk}-ease_2" value="3" checked>' in html
         # The list in error is marked invalid, option by option, and points at its message.
         assert f'<fieldset class="mb-3" aria-describedby="id_{p}ease_error">' in html
@@ -320,3 +323,41 @@ class TestSessionFormMarkup:
             "Ensure this value is greater than or equal to 1.</div>"
         ) in html
         assert html.count('aria-invalid="true"') == 1  # only the field in error
+
+
+class TestOneSessionHoweverThePersonNavigates:
+    def test_the_form_key_is_in_the_address_so_back_after_save_finds_the_saved_session(
+        self, alice_client, alice_plan
+    ):
+        with at_morning(DAY):
+            r = alice_client.get("/sessions/new/")
+            assert r.url.startswith("/sessions/new/?key=")
+            key = r.url.split("=", 1)[1]
+            form_page = alice_client.get(r.url).content.decode()
+            assert f'name="submission_key" value="{key}"' in form_page
+            saved = alice_client.post(r.url, session_post(alice_plan, day=DAY, key=key))
+            assert saved.url == "/today/"
+            # Back: the browser fetches the same address again.
+            again = alice_client.get(r.url, follow=True)
+        session = SessionLog.objects.get()
+        assert again.redirect_chain[-1][0] == f"/sessions/{session.pk}/edit/"
+        assert "This session is saved already." in again.content.decode()
+
+    def test_save_again_from_a_restored_page_stores_nothing_more(self, alice_client, alice_plan):
+        key = "6d1c1a52-3a43-4a8f-9f53-0c2f3b4f7e11"
+        data = session_post(alice_plan, day=DAY, key=key)
+        with at_morning(DAY):
+            alice_client.post(f"/sessions/new/?key={key}", data)
+            r = alice_client.post(f"/sessions/new/?key={key}", data, follow=True)
+        assert "That session was already saved." in r.content.decode()
+        assert SessionLog.objects.count() == 1
+
+    def test_todays_link_carries_a_fresh_key(self, alice_client, alice_plan):
+        with at_morning(DAY):
+            html = alice_client.get("/today/").content.decode()
+        assert re.search(r'href="/sessions/new/\?key=[0-9a-f-]{36}">Log today', html)
+
+    def test_a_bad_key_gets_a_fresh_one(self, alice_client, alice_plan):
+        with at_morning(DAY):
+            r = alice_client.get("/sessions/new/?key=not-a-key")
+        assert re.fullmatch(r"/sessions/new/\?key=[0-9a-f-]{36}", r.url)

@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from allauth.account.utils import has_verified_email
@@ -191,6 +192,8 @@ def today(request: SignedInRequest) -> HttpResponse:
             "page": today_page(plan, local_today),
             "local_today": local_today,
             "yesterday": local_today - timedelta(days=1),
+            # The session form's one-time key, in its link: no redirect to fetch one.
+            "session_key": uuid.uuid4(),
             "caution": caution,
             "email_verified": has_verified_email(request.user),
         },

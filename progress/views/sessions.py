@@ -1,11 +1,13 @@
 """Logging sessions, the next-morning check-in, and deciding on suggestions."""
 
+import uuid
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -57,6 +59,13 @@ def _session_form_page(
     )
 
 
+def _page_key(request: SignedInRequest) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.GET.get("key", ""))
+    except ValueError:
+        return None
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_new(request: SignedInRequest) -> HttpResponse:
@@ -74,9 +83,19 @@ def session_new(request: SignedInRequest) -> HttpResponse:
             return redirect("plan_start")
         messages.info(request, "Your plan has no active exercises to log.")
         return redirect("plan")
+    # The page's one-time key lives in its address, so Back after a save returns to the same
+    # key however the browser restores the form: that session is found, not stored twice.
+    key = _page_key(request)
+    if request.method != "POST":
+        if key is None:
+            return redirect(f"{reverse('session_new')}?key={uuid.uuid4()}")
+        saved = SessionLog.objects.filter(user=request.user, submission_key=key).first()
+        if saved is not None:
+            messages.info(request, "This session is saved already. Change it here if you need to.")
+            return redirect("session_edit", saved.pk)
     data = request.POST or None
     today = request.user.local_today()
-    session_form = NewSessionForm(data, today=today)
+    session_form = NewSessionForm(data, today=today, initial={"submission_key": key})
     entry_forms = [
         EntryForm(data, prefix=f"e{item.pk}", item=item, rung=item.rung, dose=item.dose)
         for item in items

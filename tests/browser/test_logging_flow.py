@@ -105,3 +105,22 @@ def test_pain_7_leads_to_a_step_down(page, walker):
         expect(clam).to_contain_text("7/10")
         assert_accessible(page)
         screenshot(page, "regress-suggestion-desktop")
+
+
+def test_back_after_saving_then_save_again_stores_one_session(walker, phone_page):
+    from progress.models import SessionLog
+
+    page = phone_page
+    log_in(page)
+    log_session(page, before=2, during=1, ease="4 · comfortable")
+    page.go_back()
+    # The same address again: the saved session, to change rather than store twice.
+    expect(page.get_by_role("heading", name=re.compile("^Edit the session of"))).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("This session is saved already.")
+    expect(
+        page.locator("fieldset", has_text="Pain before you started").get_by_label("2", exact=True)
+    ).to_be_checked()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("status")).to_contain_text("Session updated.")
+    assert SessionLog.objects.filter(user__email="walker@example.com").count() == 1
