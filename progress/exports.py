@@ -69,6 +69,19 @@ def _safety_answers(user: User) -> Iterator[dict]:
             }
 
 
+def _clearances(user: User) -> Iterator[dict]:
+    for c in models.Clearance.objects.filter(screen__user=user).order_by("id"):
+        yield {
+            "id": c.pk,
+            "screen_id": c.screen_id,
+            "clinician": c.clinician,
+            "assessed_on": c.assessed_on.isoformat(),
+            "note": c.note,
+            "recorded_at": _when(c.recorded_at),
+            "caution_dismissed_at": _when(c.caution_dismissed_at),
+        }
+
+
 def _plans(user: User) -> Iterator[dict]:
     for plan in models.Plan.objects.filter(user=user).select_related("template"):
         yield {
@@ -80,7 +93,10 @@ def _plans(user: User) -> Iterator[dict]:
 
 
 def _plan_exercises(user: User) -> Iterator[dict]:
-    items = models.PlanExercise.objects.filter(plan__user=user).select_related("exercise", "rung")
+    # Removed ones too: they are still stored, with their rung history, until put back.
+    items = models.PlanExercise.everything.filter(plan__user=user).select_related(
+        "exercise", "rung"
+    )
     for item in items.order_by("order", "id"):
         yield {
             "id": item.pk,
@@ -95,6 +111,7 @@ def _plan_exercises(user: User) -> Iterator[dict]:
             "added_at": _when(item.added_at),
             "custom_sets": item.custom_sets,
             "custom_amount": item.custom_amount,
+            "removed_at": _when(item.removed_at),
         }
 
 
@@ -229,11 +246,15 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "id", "answered_at", "clinician_checked", "outcome"),
     _record("safety_answer", "safety_answers", _safety_answers,
             "screen_id", "question", "question_text", "answer"),
+    _record("clearance", "clearances", _clearances,
+            "id", "screen_id", "clinician", "assessed_on", "note", "recorded_at",
+            "caution_dismissed_at"),
     _record("plan", "plans", _plans,
             "id", "template", "started_at", "paused_for_safety_at"),
     _record("plan_exercise", "plan_exercises", _plan_exercises,
             "id", "plan_id", "exercise", "exercise_name", "rung", "rung_name", "order",
-            "is_paused", "pause_reason", "added_at", "custom_sets", "custom_amount"),
+            "is_paused", "pause_reason", "added_at", "custom_sets", "custom_amount",
+            "removed_at"),
     _record("rung_change", "rung_changes", _rung_changes,
             "id", "plan_exercise_id", "exercise", "exercise_name", "changed_at", "from_rung",
             "to_rung", "source", "reason"),

@@ -123,6 +123,14 @@ class Plan(models.Model):
         return f"Plan #{self.pk}"
 
 
+class CurrentItemsManager(models.Manager["PlanExercise"]):
+    """A plan's exercises now. A removed one stays in the table, with its rung, dose and rung
+    history, so removing can be undone and adding it again picks up where it left off."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class PlanExercise(models.Model):
     """One exercise in a plan, at its current rung."""
 
@@ -137,9 +145,14 @@ class PlanExercise(models.Model):
     # whenever the rung changes, when the rung's own prescription applies again.
     custom_sets = models.PositiveSmallIntegerField(null=True, blank=True)
     custom_amount = models.PositiveSmallIntegerField(null=True, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    everything = models.Manager()  # removed ones too: undo, re-add, the person's export
+    objects = CurrentItemsManager()  # the default (Meta), so `plan.items` leaves removed ones out
 
     class Meta:
         ordering = ["order", "id"]
+        default_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(fields=["plan", "exercise"], name="plan_exercise_once"),
             models.CheckConstraint(

@@ -19,6 +19,7 @@ urlpatterns = [
     path("plan/items/<int:pk>/resume/", set_paused, {"paused": False}, name="plan_item_resume"),
     path("plan/items/<int:pk>/rung/", plan.plan_item_rung, name="plan_item_rung"),
     path("plan/items/<int:pk>/remove/", plan.plan_item_remove, name="plan_item_remove"),
+    path("plan/items/<int:pk>/restore/", plan.plan_item_restore, name="plan_item_restore"),
     path("plan/items/<int:pk>/history/", plan.plan_item_history, name="plan_item_history"),
     path("sessions/new/", sessions.session_new, name="session_new"),
     path("sessions/<int:pk>/edit/", sessions.session_edit, name="session_edit"),

@@ -69,6 +69,7 @@ OWNED = {
     "plan_item_pause": ("plan_item", "post"),
     "plan_item_resume": ("plan_item", "post"),
     "plan_item_remove": ("plan_item", "post"),
+    "plan_item_restore": ("removed_plan_item", "post"),
     "plan_item_history": ("plan_item", "get"),
     "session_edit": ("session", "get"),
     "session_delete": ("session", "post"),

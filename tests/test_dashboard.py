@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from progress import figures
 from progress.models import (
@@ -322,7 +323,7 @@ class TestExerciseCharts:
         log_session(
             alice_client, alice_plan, day=MON, pain=3, **{f"e{bridge.pk}-marker_value": "12"}
         )
-        plan_exercise_remove(item=bridge)  # its entries stay, no longer tied to the plan
+        plan_exercise_remove(item=bridge, now=timezone.now())  # its entries stay
         data = data_on(alice, WED)
         assert bridge.pk not in {p.item.pk for p in data.exercises}
         assert [p.during for p in data.pain] == [3]

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from progress import exports
 from progress.models import SessionLog, Suggestion
 from progress.services.psfs import ActivityRating, psfs_rate
+from progress.services.screens import clearance_record, symptoms_report
 from progress.services.sessions import EntryData
 from progress.services.suggestions import suggestion_accept
 from tests import builders
@@ -78,6 +79,16 @@ def history(alice_client, alice_plan, alice):
     check_in(alice_client, day=WED, pain=2)
     suggestion_accept(suggestion=bridge.suggestions.get(decision="open"), now=local(alice, WED, 9))
     check_in(alice_client, day=THU, pain=3, flags=["fever"])
+    clearance_record(
+        user=alice,
+        screen=alice.safety_screens.first(),
+        clinician="doctor",
+        assessed_on=THU,
+        note="A cold; fine to go on.",
+        now=local(alice, THU, 12),
+    )
+    # Then night pain appears: the plan is paused again, until a clinician sees it.
+    symptoms_report(user=alice, appeared=["night_pain"], now=local(alice, THU, 20))
     psfs_rate(
         user=alice,
         day=THU,
@@ -166,9 +177,9 @@ class TestExportCsv:
         }
         assert sorted(r["score"] for r in of_type(rows, "psfs_rating")) == ["4", "6"]
         screens = of_type(rows, "safety_screen")
-        assert [s["outcome"] for s in screens] == ["clear", "see_doctor"]
+        assert [s["outcome"] for s in screens] == ["clear", "see_doctor", "see_doctor"]
         fever = [a for a in of_type(rows, "safety_answer") if a["question"] == "fever"]
-        assert [a["answer"] for a in fever] == ["false", "true"]
+        assert [a["answer"] for a in fever] == ["false", "true", "true"]  # an earlier yes stays
         assert fever[0]["question_text"] == "Fever or chills"
         assert of_type(rows, "plan")[0]["template"] == "Starter"
         assert len(of_type(rows, "plan_exercise")) == 3
@@ -230,6 +241,8 @@ class TestExportJson:
         clam = next(e for e in entries if e["exercise"] == "clamshell")
         assert clam["note"] == "=1+1 looks like a formula"
         assert doc["check_ins"][-1]["red_flags"] == ["fever"]
+        assert doc["clearances"][0]["note"] == "A cold; fine to go on."
+        assert doc["clearances"][0]["assessed_on"] == "2026-03-05"
         decisions = {s["decision"] for s in doc["suggestions"]}
         assert "accepted" in decisions
         assert doc["plans"][0]["paused_for_safety_at"] is not None

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from exercises.models import Exercise, Rung
 from progress.models import PlanExercise, RungChange
+from progress.services.plans import plan_exercise_move
 from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
@@ -103,10 +104,53 @@ class TestPauseResumeRemove:
         clam.refresh_from_db()
         assert not clam.is_paused
 
-    def test_remove(self, alice_client, alice_plan):
+    def test_remove_asks_first(self, alice_client, alice_plan):
         clam = item(alice_plan, "clamshell")
-        alice_client.post(f"/plan/items/{clam.pk}/remove/")
+        plan_page = alice_client.get("/plan/").content.decode()
+        assert f'href="/plan/items/{clam.pk}/remove/">Remove' in plan_page
+        question = alice_client.get(f"/plan/items/{clam.pk}/remove/").content.decode()
+        assert "Remove Clamshell from your plan?" in question
+        assert "rung 1" in question and "Keep it" in question
+        assert alice_plan.items.filter(pk=clam.pk).exists()
+
+    def test_remove_can_be_undone_keeping_rung_dose_and_history(self, alice_client, alice_plan):
+        clam = item(alice_plan, "clamshell")
+        plan_exercise_move(
+            item=clam,
+            rung=clam.exercise.rungs.get(position=3),
+            source="manual",
+            reason="",
+            now=timezone.now(),
+        )
+        PlanExercise.objects.filter(pk=clam.pk).update(custom_sets=3, custom_amount=15)
+        r = alice_client.post(f"/plan/items/{clam.pk}/remove/", follow=True)
+        html = r.content.decode()
+        assert "Clamshell was removed from your plan." in html
         assert not alice_plan.items.filter(pk=clam.pk).exists()
+        assert "Removed from your plan" in html and "Clamshell · rung 3, 3 × 15" in html
+        r = alice_client.post(f"/plan/items/{clam.pk}/restore/", follow=True)
+        assert "Clamshell is back in your plan, on rung 3." in r.content.decode()
+        back = alice_plan.items.get(pk=clam.pk)
+        assert (back.rung.position, back.custom_sets, back.custom_amount) == (3, 3, 15)
+        assert back.rung_changes.count() == 2  # the start and the move: history kept
+
+    def test_adding_a_removed_exercise_again_picks_up_where_it_left_off(
+        self, alice_client, alice_plan
+    ):
+        clam = item(alice_plan, "clamshell")
+        plan_exercise_move(
+            item=clam,
+            rung=clam.exercise.rungs.get(position=2),
+            source="manual",
+            reason="",
+            now=timezone.now(),
+        )
+        alice_client.post(f"/plan/items/{clam.pk}/remove/")
+        r = alice_client.post("/plan/add/", {"exercise": clam.exercise_id}, follow=True)
+        assert (
+            "Clamshell is back in your plan, on rung 2 with the dose you had." in r.content.decode()
+        )
+        assert alice_plan.items.get(exercise=clam.exercise).pk == clam.pk
 
     @pytest.mark.parametrize("action", ["pause", "resume", "remove", "history"])
     def test_another_users_item_is_404(self, alice_client, alice_plan, bob_plan, action):

@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from progress.models import PlanExercise, SessionLog, Suggestion
+from progress.services.plans import plan_exercise_remove
 from tests.logging_helpers import check_in, log_session
 from tests.security_urls import OWNED, PUBLIC, SIGNED_IN, site_urls
 from tests.snapshots import owned_rows
@@ -29,13 +31,16 @@ def alice_objects(alice_client, alice_plan):
     check_in(alice_client, day=TUE)
     log_session(alice_client, alice_plan, day=TUE, pain=1, ease=5)
     check_in(alice_client, day=WED)
-    return {
+    objects = {
         "plan_item": PlanExercise.objects.filter(plan=alice_plan).first(),
         "session": SessionLog.objects.filter(user=alice_plan.user).first(),
         "suggestion": Suggestion.objects.filter(plan_exercise__plan=alice_plan, decision="open")
         .exclude(action="hold")
         .first(),
+        "removed_plan_item": PlanExercise.objects.filter(plan=alice_plan).last(),
     }
+    plan_exercise_remove(item=objects["removed_plan_item"], now=timezone.now())
+    return objects
 
 
 def owned_url(name, objects):

@@ -75,8 +75,12 @@ def plan_add_exercise(
         raise PlanError(f"{exercise.name} is not available.")
     # Under the lock, a second add of the same exercise sees the first and is refused.
     plan = lock_plan(plan.pk)
-    if plan.items.filter(exercise=exercise).exists():
-        raise PlanError(f"{exercise.name} is already in your plan.")
+    earlier = PlanExercise.everything.filter(plan=plan, exercise=exercise).select_related("rung")
+    if (item := earlier.first()) is not None:
+        if item.removed_at is None:
+            raise PlanError(f"{exercise.name} is already in your plan.")
+        # Added again: it picks up on the rung and dose it had, not back on rung 1.
+        return _restore(plan, item)
     rung = rung or exercise.rungs.order_by("position").first()
     if rung is None:
         raise PlanError(f"{exercise.name} has no rungs yet.")
@@ -135,6 +139,27 @@ def plan_exercise_set_paused(*, item: PlanExercise, paused: bool, reason: str = 
 
 
 @transaction.atomic
-def plan_exercise_remove(*, item: PlanExercise) -> None:
-    # Logged entries keep their exercise and rung, so history stays true.
-    item.delete()
+def plan_exercise_remove(*, item: PlanExercise, now: datetime) -> None:
+    """Set the exercise aside: it leaves the plan and its open suggestion goes, but its rung,
+    dose and rung history stay, for undo and for adding it again later."""
+    lock_plan(item.plan_id)
+    PlanExercise.everything.filter(pk=item.pk, removed_at__isnull=True).update(removed_at=now)
+    Suggestion.objects.filter(plan_exercise=item, decision=Suggestion.Decision.OPEN).update(
+        decision=Suggestion.Decision.SUPERSEDED
+    )
+
+
+def _restore(plan: Plan, item: PlanExercise) -> PlanExercise:
+    """Back in the plan, at the end, on the rung and dose it had."""
+    item.removed_at = None
+    item.order = (plan.items.aggregate(m=Max("order"))["m"] or 0) + 1
+    item.save(update_fields=["removed_at", "order"])
+    return item
+
+
+@transaction.atomic
+def plan_exercise_restore(*, item: PlanExercise) -> PlanExercise:
+    """Undo a removal; an exercise already back in the plan is left as it is."""
+    plan = lock_plan(item.plan_id)
+    item = PlanExercise.everything.select_related("exercise", "rung").get(pk=item.pk)
+    return _restore(plan, item) if item.removed_at is not None else item

@@ -22,6 +22,15 @@ def plan_item_for_user(request: SignedInRequest, pk: int) -> PlanExercise:
     )
 
 
+def removed_plan_item_for_user(request: SignedInRequest, pk: int) -> PlanExercise:
+    return get_object_or_404(
+        PlanExercise.everything.select_related("exercise", "rung"),
+        pk=pk,
+        plan__user=request.user,
+        removed_at__isnull=False,
+    )
+
+
 def session_for_user(request: SignedInRequest, pk: int) -> SessionLog:
     return get_object_or_404(SessionLog, pk=pk, user=request.user)
 

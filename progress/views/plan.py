@@ -15,6 +15,7 @@ from exercises.models import Exercise, Rung
 from progress.forms.plans import AddExerciseForm, PlanStartForm, RungMoveForm
 from progress.models import (
     Plan,
+    PlanExercise,
     PlanTemplate,
     PlanTemplateItem,
 )
@@ -22,7 +23,13 @@ from progress.rules.red_flags import Outcome
 from progress.selectors.screens import safety_standing
 from progress.selectors.today import gated_plan, today_page
 from progress.services import plans
-from progress.views.access import plan_item_for_user, safety_gate, safety_redirect, user_plan
+from progress.views.access import (
+    plan_item_for_user,
+    removed_plan_item_for_user,
+    safety_gate,
+    safety_redirect,
+    user_plan,
+)
 
 
 def _plan_items(plan: Plan):
@@ -75,6 +82,9 @@ def plan_detail(request: SignedInRequest) -> HttpResponse:
     if plan is None:
         return redirect("plan_start")
     items = list(_plan_items(plan))
+    removed = PlanExercise.everything.filter(plan=plan, removed_at__isnull=False).select_related(
+        "exercise", "rung"
+    )
     planned = {item.exercise_id for item in items}
     addable = [
         e for e in Exercise.objects.published().select_related("region") if e.pk not in planned
@@ -91,7 +101,12 @@ def plan_detail(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "progress/plan.html",
-        {"plan": plan, "rows": rows, "add_form": AddExerciseForm(exercises=addable)},
+        {
+            "plan": plan,
+            "rows": rows,
+            "removed": removed,
+            "add_form": AddExerciseForm(exercises=addable),
+        },
     )
 
 
@@ -108,13 +123,24 @@ def plan_add(request: SignedInRequest) -> HttpResponse:
     )
     if form.is_valid():
         try:
+            now = timezone.now()
             item = plans.plan_add_exercise(
-                plan=plan, exercise=form.cleaned_data["exercise"], now=timezone.now()
+                plan=plan, exercise=form.cleaned_data["exercise"], now=now
             )
         except plans.PlanError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"Added {item.exercise.name} on rung {item.rung.position}.")
+            # An exercise added before and removed comes back as it was (the service says how).
+            if item.added_at < now:
+                messages.success(
+                    request,
+                    f"{item.exercise.name} is back in your plan, on rung {item.rung.position} "
+                    "with the dose you had.",
+                )
+            else:
+                messages.success(
+                    request, f"Added {item.exercise.name} on rung {item.rung.position}."
+                )
     else:
         messages.error(request, " ".join(map(str, form.errors["exercise"])))
     return redirect("plan")
@@ -152,13 +178,33 @@ def plan_item_set_paused(request: SignedInRequest, pk: int, paused: bool) -> Htt
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Asks first; once removed, the plan page offers to put it back."""
     item = plan_item_for_user(request, pk)
     if gate := safety_gate(request):
         return gate
-    plans.plan_exercise_remove(item=item)
-    messages.success(request, f"{item.exercise.name} was removed from your plan.")
+    if request.method != "POST":
+        return render(request, "progress/plan_item_remove.html", {"item": item})
+    plans.plan_exercise_remove(item=item, now=timezone.now())
+    messages.success(
+        request,
+        f"{item.exercise.name} was removed from your plan. Changed your mind? "
+        f"Put it back below: it keeps rung {item.rung.position} and your dose.",
+    )
+    return redirect("plan")
+
+
+@login_required
+@require_POST
+def plan_item_restore(request: SignedInRequest, pk: int) -> HttpResponse:
+    item = removed_plan_item_for_user(request, pk)
+    if gate := safety_gate(request):
+        return gate
+    item = plans.plan_exercise_restore(item=item)
+    messages.success(
+        request, f"{item.exercise.name} is back in your plan, on rung {item.rung.position}."
+    )
     return redirect("plan")
 
 

@@ -90,3 +90,35 @@ def test_a_missed_morning_is_asked_for_later_naming_the_day(phone_page):
     expect(page.get_by_text(question)).to_have_count(0)
     checkin = CheckIn.objects.get(user=user)
     assert (checkin.day, checkin.morning_pain) == (two_days_ago + timedelta(days=1), 2)
+
+
+def test_removing_an_exercise_asks_first_and_can_be_undone(phone_page):
+    page = phone_page
+    catalog_load()
+    plan_templates_load()
+    user = builders.user("remover@example.com")
+    builders.screen_clear(user)
+    plan = builders.plan(user)
+    log_in(page, "remover@example.com", builders.PASSWORD)
+
+    page.goto("/plan/")
+    clam = page.locator("[id^=item-]", has_text="Clamshell")
+    clam.get_by_role("link", name="Remove Clamshell").click()
+    expect(page.get_by_role("heading", name="Remove Clamshell from your plan?")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "remove-confirm-phone")
+    page.get_by_role("link", name="Keep it").click()
+    expect(page.locator("[id^=item-]", has_text="Clamshell")).to_be_visible()
+
+    page.locator("[id^=item-]", has_text="Clamshell").get_by_role(
+        "link", name="Remove Clamshell"
+    ).click()
+    page.get_by_role("button", name="Remove Clamshell").click()
+    expect(page.get_by_role("status")).to_contain_text("Clamshell was removed from your plan.")
+    expect(page.locator("[id^=item-]", has_text="Clamshell")).to_have_count(0)
+    assert_accessible(page)
+    screenshot(page, "plan-removed-phone")
+    page.get_by_role("button", name="Put back Clamshell").click()
+    expect(page.get_by_role("status")).to_contain_text("Clamshell is back in your plan")
+    expect(page.locator("[id^=item-]", has_text="Clamshell")).to_be_visible()
+    assert plan.items.filter(exercise__slug="clamshell").count() == 1
