@@ -28,10 +28,24 @@ class TestProfile:
             "/accounts/profile/", {"display_name": "Al", "time_zone": "Mars/Base"}
         )
         assert r.status_code == 200
-        assert "Select a valid choice" in r.content.decode()
+        assert "“Mars/Base” is not a time zone we know" in r.content.decode()
         assert b'value="Al"' in r.content
+        assert b'value="Mars/Base"' in r.content
         alice.refresh_from_db()
         assert alice.time_zone == "Europe/London"
+
+    def test_the_time_zone_is_a_searchable_box_not_a_long_list(self, alice_client):
+        html = alice_client.get("/accounts/profile/").content.decode()
+        assert 'name="time_zone"' in html and 'list="time-zones"' in html
+        assert '<datalist id="time-zones">' in html and '<option value="Europe/London">' in html
+        assert '<select name="time_zone"' not in html
+
+    def test_a_zone_typed_with_spaces_is_understood(self, alice_client, alice):
+        alice_client.post(
+            "/accounts/profile/", {"display_name": "", "time_zone": "America/New York"}
+        )
+        alice.refresh_from_db()
+        assert alice.time_zone == "America/New_York"
 
 
 class TestPasswordChange:

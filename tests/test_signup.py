@@ -200,3 +200,41 @@ class TestChangeAddress:
         client.post(link_in(mail.outbox[-1]))
         new.refresh_from_db()
         assert new.verified
+
+
+class TestTimeZoneAtSignup:
+    def test_the_form_asks_for_it_with_the_script_that_fills_it_from_the_browser(self, client):
+        html = client.get("/accounts/signup/").content.decode()
+        assert "<div data-time-zone-ask>" in html and "data-time-zone" in html
+        assert '<script type="module" src="/static/js/timezone.js">' in html
+
+    def test_the_zone_given_is_kept(self, client):
+        client.post(
+            "/accounts/signup/",
+            {
+                "email": "tz@example.com",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "time_zone": "America/Toronto",
+            },
+        )
+        assert User.objects.get(email="tz@example.com").time_zone == "America/Toronto"
+
+    def test_without_one_it_is_utc(self, client):
+        post_signup(client, email="plain@example.com")
+        assert User.objects.get(email="plain@example.com").time_zone == "UTC"
+
+    def test_an_unknown_zone_is_explained_and_nothing_is_created(self, client):
+        r = client.post(
+            "/accounts/signup/",
+            {
+                "email": "tz@example.com",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "time_zone": "Mars/Base",
+            },
+        )
+        html = r.content.decode()
+        assert "“Mars/Base” is not a time zone we know" in html
+        assert 'value="tz@example.com"' in html and 'value="Mars/Base"' in html
+        assert not User.objects.filter(email="tz@example.com").exists()

@@ -56,8 +56,8 @@ def test_a_new_user_passes_the_screen_starts_a_plan_and_sees_today(page):
     expect(page.get_by_role("heading", name="Your plan")).to_be_visible()
     assert_accessible(page)
     clam = page.locator("[id^=item-]", has_text="Clamshell")
-    clam.get_by_label("Move clamshell to").select_option(label=label("clamshell", 2))
-    clam.get_by_role("button", name="Move clamshell", exact=True).click()
+    clam.get_by_label("Move Clamshell to").select_option(label=label("clamshell", 2))
+    clam.get_by_role("button", name="Move Clamshell", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Clamshell is now on rung 2")
     screenshot(page, "plan-desktop")
 
@@ -72,3 +72,29 @@ def test_an_emergency_answer_stops_everything(phone_page):
     page.goto("/today/")
     expect(page.get_by_role("heading", name="Go to an emergency department now")).to_be_visible()
     expect(page.get_by_role("link", name="A clinician has assessed this")).to_have_count(0)
+
+
+def test_sign_up_takes_the_time_zone_from_the_browser(browser, live_server):
+    from backcare.accounts.models import User
+
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 375, "height": 812},
+        is_mobile=True,
+        timezone_id="America/Toronto",
+    )
+    page = context.new_page()
+    try:
+        page.goto("/accounts/signup/")
+        # Detected, so not asked: the field is filled and out of the way.
+        zone = page.locator("input[name=time_zone]")
+        expect(zone).to_have_value("America/Toronto")
+        expect(zone).to_be_hidden()
+        assert_accessible(page)
+        sign_up_verified(page, "toronto@example.com", PASSWORD)
+        assert User.objects.get(email="toronto@example.com").time_zone == "America/Toronto"
+        page.goto("/accounts/profile/")
+        expect(page.get_by_role("combobox", name="Time zone")).to_have_value("America/Toronto")
+        assert_accessible(page)
+    finally:
+        context.close()
