@@ -101,7 +101,14 @@ class TestRanges:
         window = data_on(alice, date(2026, 4, 30)).window
         assert (window.key, window.start, window.end) == ("4w", date(2026, 4, 3), date(2026, 4, 30))
 
-    def test_three_months_is_the_default(self, alice, alice_plan):
+    def test_four_weeks_is_the_default_until_there_is_more_history(self, alice_client, alice):
+        assert data_on(alice, date(2026, 6, 30), None).window.key == "4w"  # nothing logged yet
+
+    def test_three_months_is_the_default_once_the_history_is_longer(
+        self, alice_client, alice, alice_plan
+    ):
+        log_session(alice_client, alice_plan, day=MON)
+        assert data_on(alice, MON + timedelta(days=20), None).window.key == "4w"
         window = data_on(alice, date(2026, 6, 30), None).window
         assert (window.key, window.start) == ("3m", date(2026, 4, 1))
 
@@ -116,7 +123,7 @@ class TestRanges:
     )
     def test_an_unknown_range_falls_back_to_the_default(self, alice_client, alice_plan, query):
         log_session(alice_client, alice_plan, day=MON)
-        html = dashboard(alice_client, query=query)
+        html = dashboard(alice_client, query=query, day=MON + timedelta(days=40))
         current = re.search(r'<a [^>]*href="\?range=(\w+)"[^>]*aria-current="page"', html)
         assert current.group(1) == "3m"
 
@@ -314,7 +321,7 @@ class TestExerciseCharts:
         progress = next(p for p in data.exercises if p.item.pk == bridge.pk)
         (figure,) = figures.marker_figures(progress, data.window)
         assert figure.svg.count('fill="none" stroke="#0b5d6b"') == 0  # two single points
-        assert figure.summary == "Reps went from 12 reps on rung 1 to 10 reps on rung 3 over 1 day."
+        assert figure.summary == "Reps went from 12 on rung 1 to 10 on rung 3 over 1 day."
 
     def test_an_exercise_removed_from_the_plan_leaves_its_sessions_pain(
         self, alice_client, alice, alice_plan

@@ -1,4 +1,5 @@
 import re
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from exercises.models import Exercise
 from progress.models import PlanExercise
 from progress.rules.red_flags import QUESTIONS
 from progress.services.screens import screen_record
+from tests.logging_helpers import at_morning, log_session
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +97,15 @@ class TestToday:
             assert response.status_code == 302
             paused.refresh_from_db()
             assert not paused.is_paused
+
+
+class TestFirstSteps:
+    def test_a_new_user_is_told_what_will_appear_and_when(self, alice_client, alice_plan):
+        day = date(2026, 3, 2)
+        with at_morning(day):
+            html = alice_client.get("/today/").content.decode()
+        assert "What happens next" in html
+        assert "After two sessions on different days, each with its morning check-in" in html
+        log_session(alice_client, alice_plan, day=day)
+        with at_morning(day):
+            assert "What happens next" not in alice_client.get("/today/").content.decode()

@@ -104,9 +104,11 @@ class DashboardData:
 
 
 def window_for(key: str | None, today: date, first_day: date | None) -> Window:
-    """The requested range, or the default one for anything unknown."""
+    """The requested range; without one, the range that fits the history: four weeks until
+    there are more (three months would leave a new user's charts mostly empty)."""
     if key not in RANGES:
-        key = DEFAULT_RANGE
+        new = first_day is None or (today - first_day).days < RANGES["4w"][1]
+        key = "4w" if new else DEFAULT_RANGE
     label, days = RANGES[key]
     if days is None:
         start = min(first_day or today, today - timedelta(days=27))
@@ -138,9 +140,9 @@ def window_entries(user: User, window: Window) -> list[tuple]:
     """The window's sessions with their entries, in order: one query for pain and markers alike.
 
     A row per entry: (session id, day, pain before, then the entry's plan exercise id,
-    skipped, pain during, marker value, rung position, marker name and unit), the entry's
-    part all None for a session without entries. Sessions are found by the (user, day)
-    index, so only the window is read however long the history.
+    skipped, pain during, marker value, rung position, and the marker's name and unit as
+    logged), the entry's part all None for a session without entries. Sessions are found by
+    the (user, day) index, so only the window is read however long the history.
     """
     return list(
         SessionLog.objects.filter(user=user, day__gte=window.start, day__lte=window.end)
@@ -154,8 +156,8 @@ def window_entries(user: User, window: Window) -> list[tuple]:
             "entries__pain_during",
             "entries__marker_value",
             "entries__rung__position",
-            "entries__rung__marker_name",
-            "entries__rung__marker_unit",
+            "entries__marker_name",
+            "entries__marker_unit",
         )
     )
 
@@ -284,7 +286,7 @@ def exercise_progress(user: User, window: Window, rows: list[tuple]) -> list[Exe
         if last_rung.get(item_id) != position:
             last_rung[item_id] = position
             stint[item_id] += 1
-        if value is not None:
+        if value is not None and name:  # a rung with nothing to measure has no chart
             progress[item_id].markers.setdefault((name, unit), []).append(
                 MarkerReading(day, value, position, stint[item_id])
             )

@@ -38,6 +38,7 @@ class TodayPage:
     paused: list[PlanExercise]
     sessions_today: list[int]  # ids, oldest first
     mornings_missing: list[date]  # days of sessions still waiting for next-morning pain
+    first_steps: bool  # nothing logged yet: say what will appear, and when
 
 
 def gated_plan(user: User) -> GatedPlan | None:
@@ -80,6 +81,8 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
         mornings_missing=mornings_missing(
             [session_day for _, session_day in recent], checked_in_since(plan.user_id, since), day
         ),
+        # Only someone without recent sessions costs the question whether there are any.
+        first_steps=not recent and not SessionLog.objects.filter(user_id=plan.user_id).exists(),
     )
 
 
