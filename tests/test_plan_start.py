@@ -2,7 +2,8 @@ import pytest
 from django.utils import timezone
 
 from exercises.models import Rung
-from progress.models import Plan, PlanExercise, RungChange
+from progress.models import Plan, PlanExercise, PsfsRating, RungChange
+from tests.logging_helpers import psfs_post
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,44 @@ class TestPlanCreateFromTemplate:
             )
         assert not Plan.objects.exists()
         assert not PlanExercise.objects.exists()
+
+
+class TestActivitiesAtStart:
+    """The PSFS activities are asked once at plan start, so the outcome has a baseline."""
+
+    def test_the_form_asks_for_them_as_an_option(self, alice_client, alice_cleared, catalog):
+        html = alice_client.get("/plan/start/").content.decode()
+        assert "What does your back make hard?" in html and "(optional)" in html
+        assert 'name="activity-0-name"' in html and 'name="activity-2-score"' in html
+
+    def test_rated_activities_are_the_first_psfs_ratings(
+        self, alice_client, alice_cleared, catalog
+    ):
+        data = {"template": "starter"} | psfs_post(
+            ("Putting on socks", 3), ("Gardening", 5), initial=0
+        )
+        r = alice_client.post("/plan/start/", data)
+        assert r.url == "/today/"
+        ratings = PsfsRating.objects.filter(activity__user=alice_cleared).order_by(
+            "activity__position"
+        )
+        assert [(r.activity.name, r.score) for r in ratings] == [
+            ("Putting on socks", 3),
+            ("Gardening", 5),
+        ]
+
+    def test_they_may_be_left_empty(self, alice_client, alice_cleared, catalog):
+        r = alice_client.post("/plan/start/", {"template": "starter"} | psfs_post(initial=0))
+        assert r.url == "/today/"
+        assert Plan.objects.filter(user=alice_cleared).exists()
+
+    def test_a_bad_rating_keeps_everything_typed_and_starts_nothing(
+        self, alice_client, alice_cleared, catalog
+    ):
+        data = {"template": "starter"} | psfs_post(("Putting on socks", 11), initial=0)
+        r = alice_client.post("/plan/start/", data)
+        html = r.content.decode()
+        assert r.status_code == 200
+        assert "Rate from 0" in html
+        assert 'value="Putting on socks"' in html and 'value="starter" checked' in html
+        assert not Plan.objects.filter(user=alice_cleared).exists()

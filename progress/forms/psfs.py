@@ -1,8 +1,11 @@
 """The form for naming up to three activities and rating them. It converts and validates only."""
 
+from typing import cast
+
 from django import forms
 
 from progress.models import PsfsActivity
+from progress.services.psfs import ActivityRating
 
 SCORE_ERROR = "Rate from 0 (can't do it) to 10 (as well as before the problem)."
 
@@ -39,6 +42,16 @@ class ActivityForm(forms.Form):
 
 
 class BaseActivityFormSet(forms.BaseFormSet):
+    required = True  # at least one activity; plan start asks for them as an option
+
+    def ratings(self) -> list[ActivityRating]:
+        """The named slots, by position: what the person rated."""
+        return [
+            ActivityRating(position=n, name=f.cleaned_data["name"], score=f.cleaned_data["score"])
+            for n, f in enumerate(self.forms, start=1)
+            if f.cleaned_data.get("name")
+        ]
+
     default_error_messages = {
         "too_many_forms": f"You can name at most {PsfsActivity.MAX_PER_USER} activities.",
     }
@@ -49,16 +62,38 @@ class BaseActivityFormSet(forms.BaseFormSet):
         named = [
             f.cleaned_data["name"].casefold() for f in self.forms if f.cleaned_data.get("name")
         ]
-        if not named:
+        if not named and self.required:
             raise forms.ValidationError("Name at least one activity and rate it.")
         if len(set(named)) < len(named):
             raise forms.ValidationError("Each activity needs a different name.")
 
 
-ActivityFormSet = forms.formset_factory(
-    ActivityForm,
-    formset=BaseActivityFormSet,
-    extra=PsfsActivity.MAX_PER_USER,
-    max_num=PsfsActivity.MAX_PER_USER,
-    validate_max=True,
+ActivityFormSet = cast(
+    type[BaseActivityFormSet],
+    forms.formset_factory(
+        ActivityForm,
+        formset=BaseActivityFormSet,
+        extra=PsfsActivity.MAX_PER_USER,
+        max_num=PsfsActivity.MAX_PER_USER,
+        validate_max=True,
+    ),
+)
+
+
+class OptionalActivityFormSet(BaseActivityFormSet):
+    """At plan start: the activities may be left for later."""
+
+    required = False
+
+
+# At plan start the activities are asked once, so the outcome has a baseline from day one.
+FirstActivitiesFormSet = cast(
+    type[BaseActivityFormSet],
+    forms.formset_factory(
+        ActivityForm,
+        formset=OptionalActivityFormSet,
+        extra=PsfsActivity.MAX_PER_USER,
+        max_num=PsfsActivity.MAX_PER_USER,
+        validate_max=True,
+    ),
 )

@@ -1,6 +1,7 @@
 """Writes to a user's plan, each one transaction: callable from views,
 commands or tests alike, at the moment (`now`) their caller gives."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -9,7 +10,9 @@ from django.db.models import Max
 from backcare.accounts.models import User
 from exercises.models import Exercise, Rung
 from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, Suggestion
+from progress.rules.dates import local_day
 from progress.services.locks import lock_plan, lock_user
+from progress.services.psfs import ActivityRating, psfs_rate
 
 
 class PlanError(Exception):
@@ -45,9 +48,11 @@ def plan_create_from_template(
     user: User,
     template: PlanTemplate,
     starting_rungs: dict[int, Rung] | None = None,
+    activities: Sequence[ActivityRating] = (),
     now: datetime,
 ) -> Plan:
-    """Start the user's plan; a second start (double click, back button) is refused."""
+    """Start the user's plan, with the activities' first ratings when given (the outcome's
+    baseline); a second start (double click, back button) is refused."""
     lock_user(user)
     if Plan.objects.filter(user=user).exists():
         raise PlanError("You already have a plan.")
@@ -64,6 +69,8 @@ def plan_create_from_template(
             reason=f"Started the “{template.name}” plan on rung {rung.position}.",
             now=now,
         )
+    if activities:
+        psfs_rate(user=user, day=local_day(now, user.zone), ratings=list(activities), now=now)
     return plan
 
 

@@ -56,13 +56,7 @@ def psfs_rate(request: SignedInRequest) -> HttpResponse:
     ]
     formset = ActivityFormSet(request.POST or None, initial=initial, prefix="activity")
     if request.method == "POST" and formset.is_valid():
-        ratings = [
-            psfs.ActivityRating(
-                position=n, name=f.cleaned_data["name"], score=f.cleaned_data["score"]
-            )
-            for n, f in enumerate(formset.forms, start=1)
-            if f.cleaned_data.get("name")
-        ]
+        ratings = formset.ratings()
         psfs.psfs_rate(
             user=request.user, day=request.user.local_today(), ratings=ratings, now=timezone.now()
         )

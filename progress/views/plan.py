@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from backcare.accounts.http import SignedInRequest
 from exercises.models import Exercise, Rung
 from progress.forms.plans import AddExerciseForm, PlanStartForm, RungMoveForm
+from progress.forms.psfs import FirstActivitiesFormSet
 from progress.models import (
     Plan,
     PlanExercise,
@@ -59,12 +60,19 @@ def plan_start(request: SignedInRequest) -> HttpResponse:
         )
     )
     form = PlanStartForm(request.POST or None, templates=templates)
-    if request.method == "POST" and form.is_valid():
+    # A form from before the activities were asked carries none: nothing to rate, no error.
+    asked = request.method != "POST" or "activity-TOTAL_FORMS" in request.POST
+    activities = FirstActivitiesFormSet(
+        request.POST if request.method == "POST" and asked else None, prefix="activity"
+    )
+    activities_ok = not activities.is_bound or activities.is_valid()
+    if request.method == "POST" and form.is_valid() and activities_ok:
         try:
             plans.plan_create_from_template(
                 user=request.user,
                 template=form.cleaned_data["template"],
                 starting_rungs=form.cleaned_data["starting_rungs"],
+                activities=activities.ratings() if activities.is_bound else [],
                 now=timezone.now(),
             )
         except plans.PlanError as error:
@@ -72,7 +80,7 @@ def plan_start(request: SignedInRequest) -> HttpResponse:
             return redirect("plan")
         messages.success(request, "Your plan is ready. Here is today's session.")
         return redirect("today")
-    return render(request, "progress/plan_start.html", {"form": form})
+    return render(request, "progress/plan_start.html", {"form": form, "activities": activities})
 
 
 @login_required
