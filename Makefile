@@ -4,8 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DJANGO_DEBUG=true
+# Where `make run` serves: `make run PORT=8300`. HOST is set with := so that a shell's own
+# HOST (tcsh exports the machine's name) is ignored; `make run HOST=0.0.0.0` still wins, and
+# then needs ALLOWED_HOSTS to list the name the browser uses.
+PORT ?= 8000
+HOST := 127.0.0.1
+URL = http://$(HOST):$(PORT)
+# The hints name the same port, so each works as printed.
+PORT_ARG = $(if $(filter-out 8000,$(PORT)), PORT=$(PORT))
+RUN = make run$(PORT_ARG)
 
-.PHONY: run test venv migrate catalog demo lint format bench clean
+.PHONY: run test venv migrate catalog demo superuser lint format bench clean
 
 venv: $(STAMP)
 
@@ -23,13 +32,28 @@ catalog: migrate
 	$(DEV_ENV) $(PY) manage.py load_plan_templates
 
 run: catalog
-	@echo "BackCare is at http://127.0.0.1:8000  (admin: $(PY) manage.py createsuperuser)"
-	@echo "Demo: make demo, then log in as demo@backcare.example / demo-back-care"
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "BackCare is at $(URL)"
+	@echo "Demo data: make demo$(PORT_ARG) in another terminal, then log in as demo@backcare.example / demo-back-care"
+	@echo "An admin: make superuser$(PORT_ARG) in another terminal"
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-# A demo user with three months of history; running it again resets that user.
+# A demo user with three months of history; running it again resets that user. It only loads
+# the data and says what to run next (it does not serve), so it can be run again to reset the
+# demo while `make run` serves in another terminal.
 demo: catalog
 	$(DEV_ENV) $(PY) manage.py demo_data
+	@echo "Next: $(RUN) (unless it is running), then log in at $(URL)/accounts/login/"
+	@echo "as demo@backcare.example / demo-back-care"
+
+# An admin account in the development database. With DJANGO_SUPERUSER_EMAIL and
+# DJANGO_SUPERUSER_PASSWORD set it asks nothing (createsuperuser --no-input).
+superuser: migrate
+	$(DEV_ENV) $(PY) manage.py createsuperuser $(if $(DJANGO_SUPERUSER_EMAIL),--no-input)
+	@echo "The admin opens once this account has confirmed its address and turned on two-factor:"
+	@echo "  1. $(RUN), then log in at $(URL)/accounts/login/ with this address"
+	@echo "  2. at $(URL)/accounts/profile/ press 'Send the link again'; open the link $(RUN) prints"
+	@echo "  3. open $(URL)/admin/: it asks for the password, then to turn on two-factor"
+	@echo "     with an authenticator app"
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -102,6 +102,7 @@ class TestDemoData:
             html = client.get("/progress/").content.decode()
         assert html.count('<svg class="chart-svg"') >= 6
         assert "a meaningful change" in html
+        assert "Please confirm your e-mail address" not in html  # a demo has no inbox
 
     def test_the_published_log_in_matches_the_command(self):
         root = Path(__file__).resolve().parents[1]

@@ -79,7 +79,7 @@ class TestPlanItemRung:
         before = owned_rows(bob_plan.user), owned_rows(alice_plan.user)
         r = alice_client.post(f"/plan/items/{theirs.pk}/rung/", {f"i{theirs.pk}-rung": rung.pk})
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
         theirs.refresh_from_db()
         assert theirs.rung.position == 1
         assert (owned_rows(bob_plan.user), owned_rows(alice_plan.user)) == before
@@ -114,14 +114,7 @@ class TestPauseResumeRemove:
         assert alice_plan.items.filter(pk=clam.pk).exists()
 
     def test_remove_can_be_undone_keeping_rung_dose_and_history(self, alice_client, alice_plan):
-        clam = item(alice_plan, "clamshell")
-        plan_exercise_move(
-            item=clam,
-            rung=clam.exercise.rungs.get(position=3),
-            source="manual",
-            reason="",
-            now=timezone.now(),
-        )
+        clam = clamshell_on_rung(alice_plan, 3)
         PlanExercise.objects.filter(pk=clam.pk).update(custom_sets=3, custom_amount=15)
         r = alice_client.post(f"/plan/items/{clam.pk}/remove/", follow=True)
         html = r.content.decode()
@@ -137,14 +130,7 @@ class TestPauseResumeRemove:
     def test_adding_a_removed_exercise_again_picks_up_where_it_left_off(
         self, alice_client, alice_plan
     ):
-        clam = item(alice_plan, "clamshell")
-        plan_exercise_move(
-            item=clam,
-            rung=clam.exercise.rungs.get(position=2),
-            source="manual",
-            reason="",
-            now=timezone.now(),
-        )
+        clam = clamshell_on_rung(alice_plan, 2)
         alice_client.post(f"/plan/items/{clam.pk}/remove/")
         r = alice_client.post("/plan/add/", {"exercise": clam.exercise_id}, follow=True)
         assert (
@@ -159,10 +145,17 @@ class TestPauseResumeRemove:
         before = owned_rows(bob_plan.user), owned_rows(alice_plan.user)
         r = alice_client.get(url) if action == "history" else alice_client.post(url)
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
         assert theirs.exercise.name not in r.content.decode()
         assert bob_plan.items.filter(pk=theirs.pk, is_paused=False).exists()
         assert (owned_rows(bob_plan.user), owned_rows(alice_plan.user)) == before
+
+
+def clamshell_on_rung(plan, position):
+    clam = item(plan, "clamshell")
+    rung = clam.exercise.rungs.get(position=position)
+    plan_exercise_move(item=clam, rung=rung, source="manual", reason="", now=timezone.now())
+    return clam
 
 
 class TestPlanAdd:

@@ -68,32 +68,24 @@ class BaseActivityFormSet(forms.BaseFormSet):
             raise forms.ValidationError("Each activity needs a different name.")
 
 
-ActivityFormSet = cast(
-    type[BaseActivityFormSet],
-    forms.formset_factory(
-        ActivityForm,
-        formset=BaseActivityFormSet,
-        extra=PsfsActivity.MAX_PER_USER,
-        max_num=PsfsActivity.MAX_PER_USER,
-        validate_max=True,
-    ),
-)
-
-
 class OptionalActivityFormSet(BaseActivityFormSet):
     """At plan start: the activities may be left for later."""
 
     required = False
 
 
-# At plan start the activities are asked once, so the outcome has a baseline from day one.
-FirstActivitiesFormSet = cast(
-    type[BaseActivityFormSet],
-    forms.formset_factory(
+def _activities(base: type[BaseActivityFormSet]) -> type[BaseActivityFormSet]:
+    """Three activity slots at most, on `base`'s rules."""
+    factory = forms.formset_factory(
         ActivityForm,
-        formset=OptionalActivityFormSet,
+        formset=base,
         extra=PsfsActivity.MAX_PER_USER,
         max_num=PsfsActivity.MAX_PER_USER,
         validate_max=True,
-    ),
-)
+    )
+    return cast(type[BaseActivityFormSet], factory)
+
+
+ActivityFormSet = _activities(BaseActivityFormSet)
+# At plan start the activities are asked once, so the outcome has a baseline from day one.
+FirstActivitiesFormSet = _activities(OptionalActivityFormSet)

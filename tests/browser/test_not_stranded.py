@@ -59,13 +59,18 @@ def test_a_cleared_flag_starts_the_plan_with_a_caution_that_can_be_dismissed(pho
     assert clearance.caution_dismissed_at is not None
 
 
-def test_a_missed_morning_is_asked_for_later_naming_the_day(phone_page):
-    page = phone_page
+def person_with_a_plan(email):
     catalog_load()
     plan_templates_load()
-    user = builders.user("late@example.com")
+    user = builders.user(email)
     builders.screen_clear(user)
     builders.plan(user)
+    return user
+
+
+def test_a_missed_morning_is_asked_for_later_naming_the_day(phone_page):
+    page = phone_page
+    user = person_with_a_plan("late@example.com")
     today = user.local_today()
     two_days_ago = today - timedelta(days=2)
     builders.session(user, day=two_days_ago)
@@ -94,11 +99,8 @@ def test_a_missed_morning_is_asked_for_later_naming_the_day(phone_page):
 
 def test_removing_an_exercise_asks_first_and_can_be_undone(phone_page):
     page = phone_page
-    catalog_load()
-    plan_templates_load()
-    user = builders.user("remover@example.com")
-    builders.screen_clear(user)
-    plan = builders.plan(user)
+    user = person_with_a_plan("remover@example.com")
+    plan = user.plan
     log_in(page, "remover@example.com", builders.PASSWORD)
 
     page.goto("/plan/")
