@@ -1,13 +1,58 @@
-from django.contrib import admin
+from itertools import pairwise
+
+from django.contrib import admin, messages
 from django.db import models, transaction
 from django.db.models import Count, F
 
 from exercises.forms import RungAdminForm
-from exercises.models import Equipment, Exercise, Region, Rung
+from exercises.models import Equipment, Exercise, Region, Rung, Stage
 
 # Rungs are parked this far up while a reorder is saved, so swapping two positions
 # never trips the unique (exercise, position) constraint half-way through.
 REORDER_OFFSET = 10_000
+# A ladder climbs easiest first: assisted, then bodyweight, then loaded (Stage's order).
+STAGE_RANK: dict[str, int] = {stage.value: rank for rank, stage in enumerate(Stage)}
+
+
+def stages_out_of_order(exercise_id: int) -> set[tuple[int, int]]:
+    """Neighbouring rungs whose stage gets easier up the ladder: (harder id, easier id).
+
+    Neighbours are enough: a ladder out of order anywhere is out of order between two of
+    them, and those are the places to name.
+    """
+    rungs = list(
+        Rung.objects.filter(exercise_id=exercise_id).order_by("position").values_list("id", "stage")
+    )
+    return {
+        (lower, upper)
+        for (lower, lower_stage), (upper, upper_stage) in pairwise(rungs)
+        if STAGE_RANK[lower_stage] > STAGE_RANK[upper_stage]
+    }
+
+
+def warn_stages_out_of_order(request, exercise_id: int, before: set[tuple[int, int]]) -> None:
+    """After a save, warn about the rungs it put straight before an easier stage. Any that
+    were so before the save were meant (the clamshell's side plank comes after its band
+    rungs), so only new ones are named: the warning would otherwise follow every edit."""
+    pairs = stages_out_of_order(exercise_id) - before
+    if not pairs:
+        return
+    rungs = Rung.objects.select_related("exercise").in_bulk({pk for pair in pairs for pk in pair})
+
+    def named(rung: Rung) -> str:
+        return f"rung {rung.position} “{rung.name}” ({rung.get_stage_display().lower()})"
+
+    clashes = "; ".join(
+        f"{named(rungs[harder])} comes before {named(rungs[easier])}"
+        for harder, easier in sorted(pairs, key=lambda pair: rungs[pair[0]].position)
+    )
+    exercise = next(iter(rungs.values())).exercise
+    messages.warning(
+        request,
+        f"Saved, but {exercise.name}’s rungs are no longer easiest first (assisted, then "
+        f"bodyweight, then loaded): {clashes}. Check the positions if that is not what you "
+        "meant.",
+    )
 
 
 class RungInline(admin.StackedInline):
@@ -65,6 +110,11 @@ class ExerciseAdmin(admin.ModelAdmin):
             Rung.objects.filter(pk__in=moving).update(position=F("position") + REORDER_OFFSET)
         super().save_formset(request, form, formset, change)
 
+    def save_related(self, request, form, formsets, change):
+        before = stages_out_of_order(form.instance.pk)
+        super().save_related(request, form, formsets, change)
+        warn_stages_out_of_order(request, form.instance.pk, before)
+
 
 @admin.register(Rung)
 class RungAdmin(admin.ModelAdmin):
@@ -73,6 +123,11 @@ class RungAdmin(admin.ModelAdmin):
     list_filter = ("stage", "exercise__region", "exercise__is_published")
     search_fields = ("name", "exercise__name", "instructions")
     list_select_related = ("exercise",)
+
+    def save_model(self, request, obj, form, change):
+        before = stages_out_of_order(obj.exercise_id)
+        super().save_model(request, obj, form, change)
+        warn_stages_out_of_order(request, obj.exercise_id, before)
 
 
 @admin.register(Region)

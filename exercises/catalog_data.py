@@ -1183,19 +1183,31 @@ EXERCISES = [
     },
 ]
 
+# The sources as a person would look them up. The two videos are the ones summarised in
+# /work/shared/seeds/ (000 and 004); rungs the videos do not describe were added by BackCare.
+YOUTUBE_VIDEO = "YouTube video “Lower Back Exercises”"
+GASS_VIDEO = (
+    "Ashleigh Gass, strength and conditioning specialist (brilliantathlete.com), "
+    "lower back exercises video in the Exercise & Fitness Tips series"
+)
+
 SOURCES = {
-    "hip-flexor-stretch": "seed 004 (hip flexor stretch: belly button in, hips under, shift "
-    "forward); ladder from DOMAIN.md",
-    "inner-thigh-stretch": "seed 000 (chair, inclined bench, bodyweight); Cossack rungs from "
-    "DOMAIN.md",
-    "atg-split-squat": "seed 000 (start with a chair, progress to flat ground); cues from "
-    "DOMAIN.md",
-    "glute-bridge": "seed 004 (butt bridge); single-leg bridge test norms: Freckleton et al., "
-    "Br J Sports Med 2014, via DOMAIN.md",
-    "clamshell": "seed 004 (clam, knees at about 45 degrees, 10-20 per side); band rungs from "
-    "DOMAIN.md",
-    "seated-good-morning": "seed 000 (resist rounding; regress with lighter weights or hands)",
-    "slant-bar-squat": "seed 000 (mobilises the lower back; grip width measures progress)",
-    "ql-stretch-and-strengthen": "seed 000 (against a wall, height and load adjusted)",
-    "pullover": "seed 000 (against a wall, distance sets the load; add weight gradually)",
+    "hip-flexor-stretch": f"{GASS_VIDEO}: the hip flexor stretch (belly button in, hips "
+    "under, then shift slowly forward). The other rungs were added by BackCare.",
+    "inner-thigh-stretch": f"{YOUTUBE_VIDEO}: the inner thigh stretch with a chair, an "
+    "inclined bench or bodyweight. The Cossack squat rungs were added by BackCare.",
+    "atg-split-squat": f"{YOUTUBE_VIDEO}: start with a chair and progress to flat ground. "
+    "The cues were added by BackCare.",
+    "glute-bridge": f"{GASS_VIDEO}: the butt bridge. Single-leg bridge test norms: "
+    "Freckleton et al., British Journal of Sports Medicine, 2014.",
+    "clamshell": f"{GASS_VIDEO}: the clam, knees at about 45 degrees, 10 to 20 per side. "
+    "The band rungs were added by BackCare.",
+    "seated-good-morning": f"{YOUTUBE_VIDEO}: resist rounding; make it easier with lighter "
+    "weights or help from your hands.",
+    "slant-bar-squat": f"{YOUTUBE_VIDEO}: mobilises the lower back; the grip width measures "
+    "progress.",
+    "ql-stretch-and-strengthen": f"{YOUTUBE_VIDEO}: against a wall, with the height and load "
+    "adjusted to suit you.",
+    "pullover": f"{YOUTUBE_VIDEO}: against a wall, where the distance from the wall sets the "
+    "load; add weight gradually.",
 }

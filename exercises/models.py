@@ -1,5 +1,6 @@
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -47,8 +48,19 @@ def unit_in_name(name: str, unit: str) -> bool:
     return unit.lower() in name.lower().split()
 
 
+def in_sentence(text: str) -> str:
+    """A name for the middle of a sentence: "Front-foot height" → "front-foot height".
+
+    Abbreviations keep their capitals: "QL side bend" → "QL side bend", never "ql".
+    """
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in text.split(" "))
+
+
 def marker_label(name: str, unit: str) -> str:
-    """A marker with its unit, "Hold time (s)", or just "Reps" when the unit is in the name."""
+    """A marker with its unit, "Hold time (s)", or just "Reps" when the unit is in the name;
+    "" for a rung with nothing to measure."""
+    if not name:
+        return ""
     return name if unit_in_name(name, unit) else f"{name} ({unit})"
 
 
@@ -77,6 +89,19 @@ class Exercise(models.Model):
 
     def get_absolute_url(self):
         return reverse("exercise_detail", args=[self.slug])
+
+
+MARKER_TOGETHER = (
+    "A progress marker has both a name and a unit, or neither when there is nothing to measure."
+)
+MARKER_UNIT_MISSING = (
+    'Give the marker\'s unit too, e.g. "cm" or "s", or clear its name if this rung has '
+    "nothing to measure."
+)
+MARKER_NAME_MISSING = (
+    'Name what is measured too, e.g. "Front-foot height", or clear the unit if this rung has '
+    "nothing to measure."
+)
 
 
 class Stage(models.TextChoices):
@@ -113,10 +138,14 @@ class Rung(models.Model):
     reps = models.PositiveSmallIntegerField(null=True, blank=True)
     hold_seconds = models.PositiveSmallIntegerField("hold (seconds)", null=True, blank=True)
     per_side = models.BooleanField(default=False)
+    # Both or neither: a rung with nothing to measure has no marker at all.
     marker_name = models.CharField(
-        max_length=80, help_text='What to measure, e.g. "Front-foot height".'
+        max_length=80,
+        blank=True,
+        help_text='What to measure, e.g. "Front-foot height". Leave it and the unit empty '
+        "when there is nothing to measure.",
     )
-    marker_unit = models.CharField(max_length=20, help_text='e.g. "cm", "kg", "s".')
+    marker_unit = models.CharField(max_length=20, blank=True, help_text='e.g. "cm", "kg", "s".')
 
     class Meta:
         ordering = ["exercise", "position"]
@@ -138,10 +167,23 @@ class Rung(models.Model):
                 name="rung_reps_xor_hold",
                 violation_error_message="Give either reps or a hold time (at least 1), not both.",
             ),
+            models.CheckConstraint(
+                condition=Q(marker_name="", marker_unit="")
+                | (~Q(marker_name="") & ~Q(marker_unit="")),
+                name="rung_marker_name_and_unit_together",
+                violation_error_message=MARKER_TOGETHER,
+            ),
         ]
 
     def __str__(self):
         return f"{self.exercise.name} · rung {self.position}: {self.name}"
+
+    def clean(self):
+        # Said on the field that is missing; the constraint's message is the fallback.
+        if self.marker_name and not self.marker_unit:
+            raise ValidationError({"marker_unit": MARKER_UNIT_MISSING})
+        if self.marker_unit and not self.marker_name:
+            raise ValidationError({"marker_name": MARKER_NAME_MISSING})
 
     @property
     def dose_text(self) -> str:
@@ -152,6 +194,10 @@ class Rung(models.Model):
     @property
     def marker_label(self) -> str:
         return marker_label(self.marker_name, self.marker_unit)
+
+    @property
+    def marker_in_sentence(self) -> str:
+        return in_sentence(self.marker_name)
 
     def instruction_steps(self) -> list[str]:
         # Curators number the steps ("1. Lie on your back"); the page's list numbers them.

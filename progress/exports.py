@@ -160,7 +160,7 @@ def _entries(user: User) -> Iterator[dict]:
             "exercise": e.exercise.slug,
             "exercise_name": e.exercise.name,
             "rung": e.rung.position,
-            "rung_name": e.rung.name,
+            "rung_name": e.rung_name,  # as it was called when logged
             "skipped": e.skipped,
             "prescribed_sets": e.prescribed_sets,
             "prescribed_amount": e.prescribed_amount,
@@ -171,8 +171,8 @@ def _entries(user: User) -> Iterator[dict]:
             "pain_during": e.pain_during,
             "ease": e.ease,
             "ease_words": EASE_WORDS.get(e.ease) if e.ease is not None else None,
-            "marker_name": e.rung.marker_name,
-            "marker_unit": e.rung.marker_unit,
+            "marker_name": e.marker_name or None,
+            "marker_unit": e.marker_unit or None,
             "marker_value": _number(e.marker_value),
             "note": e.note,
         }

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from exercises.models import marker_label
+from exercises.models import in_sentence, marker_label, unit_in_name
 from progress.models import Suggestion
 from progress.rules import charts
 from progress.rules.charts import Axes, Band, Mark, Point, Series, number
@@ -40,6 +40,11 @@ PAIN_ZONES = (
 # A smaller difference between the two ends is reported as no change.
 SAME = 0.5
 TEN_TICKS = (0, 2, 4, 6, 8, 10)
+# Units said before the number: "level 2", not "2 level".
+UNITS_BEFORE = {"level"}
+# Units said as words, which have a singular: "1 rep", "12 reps".
+PLURALS = {"rep": "reps", "breath": "breaths", "step": "steps", "second": "seconds"}
+SINGULARS = {plural: one for one, plural in PLURALS.items()}
 
 
 @dataclass
@@ -63,6 +68,31 @@ def _span(first: date, last: date) -> str:
     return f"{round(days / 7)} weeks"
 
 
+def amount(value: float, unit: str, name: str = "") -> str:
+    """A value as a person says it: "5/10", "20 cm", "1 rep", "12 reps", "level 2".
+
+    A unit the marker's name already says is left out: "Reps rose from 12 to 15", not
+    "from 12 reps". A unit said before the number ("level 2") stays: it reads as a step.
+    """
+    n = number(value)
+    word = unit.lower()
+    if word in UNITS_BEFORE:
+        return f"{unit} {n}"
+    if not unit or unit_in_name(name, unit):
+        return n
+    if unit.startswith("/"):
+        return f"{n}{unit}"
+    if word in PLURALS or word in SINGULARS:
+        unit = SINGULARS.get(word, word) if n == "1" else PLURALS.get(word, word)
+    return f"{n} {unit}"
+
+
+def _was(label: str) -> str:
+    """The verb for one reading: "Pain during was", "Reps were"."""
+    last = (label.split() or [""])[-1].lower()
+    return "were" if last.endswith("s") and not last.endswith("ss") else "was"
+
+
 def trend(label: str, points: list[Point], unit: str = "/10") -> str:
     """A sentence such as "Pain during fell from 5/10 to 2/10 over 12 weeks."
 
@@ -70,10 +100,14 @@ def trend(label: str, points: list[Point], unit: str = "/10") -> str:
     odd day does not decide the direction; over less, the first and last points are compared.
     """
     if not points:
-        return f"No {label[0].lower()}{label[1:]} recorded in this period."
+        return f"No {in_sentence(label)} recorded in this period."
     first, last = points[0].day, points[-1].day
+
+    def say(value: float) -> str:
+        return amount(value, unit, label)
+
     if first == last:
-        return f"{label} was {number(points[0].value)}{unit} on {short_day(first)}."
+        return f"{label} {_was(label)} {say(points[0].value)} on {short_day(first)}."
     if (last - first).days < 14:
         start, end = points[0].value, points[-1].value
     else:
@@ -81,9 +115,9 @@ def trend(label: str, points: list[Point], unit: str = "/10") -> str:
         end = mean([p.value for p in points if p.day > last - timedelta(days=7)])
     span = _span(first, last)
     if abs(end - start) < SAME:
-        return f"{label} stayed at about {number(end)}{unit} over {span}."
+        return f"{label} stayed at about {say(end)} over {span}."
     verb = "rose" if end > start else "fell"
-    return f"{label} {verb} from {number(start)}{unit} to {number(end)}{unit} over {span}."
+    return f"{label} {verb} from {say(start)} to {say(end)} over {span}."
 
 
 def _points(days: list[PainDay], attr: str) -> list[Point]:
@@ -291,11 +325,11 @@ def marker_summary(marker: str, unit: str, readings: list[MarkerReading]) -> str
     """The marker's trend; across rungs, the two values are compared with their rungs named."""
     first, last = readings[0], readings[-1]
     if first.position == last.position:
-        return trend(marker, [Point(r.day, float(r.value)) for r in readings], f" {unit}")
+        return trend(marker, [Point(r.day, float(r.value)) for r in readings], unit)
     return (
-        f"{marker} went from {number(float(first.value))} {unit} on rung {first.position} "
-        f"to {number(float(last.value))} {unit} on rung {last.position} "
-        f"over {_span(first.day, last.day)}."
+        f"{marker} went from {amount(float(first.value), unit, marker)} on rung "
+        f"{first.position} to {amount(float(last.value), unit, marker)} on rung "
+        f"{last.position} over {_span(first.day, last.day)}."
     )
 
 
@@ -312,7 +346,7 @@ def marker_figures(progress: ExerciseProgress, window: Window) -> list[Figure]:
         ]
         svg = charts.line_chart(
             chart_id=chart_id,
-            title=f"{name}: {marker.lower()} over time",
+            title=f"{name}: {in_sentence(marker)} over time",
             desc=summary,
             axes=_value_axes([float(r.value) for r in readings], window, unit),
             series=series,
@@ -325,7 +359,7 @@ def marker_figures(progress: ExerciseProgress, window: Window) -> list[Figure]:
                 summary=summary,
                 svg=svg,
                 legend=[],
-                caption=f"{name}: {marker.lower()} as measured",
+                caption=f"{name}: {in_sentence(marker)} as measured",
                 columns=["Date", "Rung", label],
                 rows=[
                     [short_day(r.day), str(r.position), number(float(r.value))] for r in readings

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from exercises.models import Exercise, Rung
+from exercises.models import Exercise, Rung, marker_label
 from progress.rules.engine import Action, Dose
 from progress.rules.red_flags import Outcome
 
@@ -244,6 +244,11 @@ class ExerciseEntry(models.Model):
     )
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    # The rung's name and marker as they were when logged (`as_logged`): curators rename
+    # rungs, and a past session still says what the person did and measured then.
+    rung_name = models.CharField(max_length=160)
+    marker_name = models.CharField(max_length=80, blank=True)
+    marker_unit = models.CharField(max_length=20, blank=True)
     skipped = models.BooleanField(default=False)
     # The prescription in force when logged, so "full dose done" stays true to history.
     prescribed_sets = models.PositiveSmallIntegerField()
@@ -288,6 +293,19 @@ class ExerciseEntry(models.Model):
     @property
     def full_dose(self) -> bool:
         return is_full_dose(self)
+
+    @property
+    def marker_label(self) -> str:
+        return marker_label(self.marker_name, self.marker_unit)
+
+
+def as_logged(rung: Rung) -> dict[str, str]:
+    """What an entry keeps of its rung at logging time (see ExerciseEntry.rung_name)."""
+    return {
+        "rung_name": rung.name,
+        "marker_name": rung.marker_name,
+        "marker_unit": rung.marker_unit,
+    }
 
 
 class DoseLogged(Protocol):

@@ -24,6 +24,7 @@ from progress.models import (
     PsfsRating,
     SessionLog,
     Suggestion,
+    as_logged,
 )
 from progress.rules.red_flags import QUESTIONS
 from progress.services.plans import plan_create_from_template
@@ -124,6 +125,9 @@ class Prescribed:
     rung_id: int
     sets: int
     amount: int
+    rung_name: str = ""
+    marker_name: str = ""
+    marker_unit: str = ""
 
 
 def session_row(n: int, day: date) -> dict:
@@ -142,6 +146,9 @@ def entry_row(n: int, day: date, item: Prescribed, *, marker: bool = False) -> d
         "plan_exercise_id": item.id,
         "exercise_id": item.exercise_id,
         "rung_id": item.rung_id,
+        "rung_name": item.rung_name,
+        "marker_name": item.marker_name,
+        "marker_unit": item.marker_unit,
         "skipped": False,
         "prescribed_sets": item.sets,
         "prescribed_amount": item.amount,
@@ -163,7 +170,7 @@ def daily_history(plan, *, first: date, days: int, markers: bool = False) -> Non
     """A session with every active exercise each day from `first`, and a check-in each next
     morning but the last (it has not come yet). Fast: bulk_create, no suggestions refresh."""
     items = [
-        Prescribed(i.pk, i.exercise_id, i.rung_id, i.dose.sets, i.dose.amount)
+        Prescribed(i.pk, i.exercise_id, i.rung_id, i.dose.sets, i.dose.amount, **as_logged(i.rung))
         for i in plan.items.filter(is_paused=False).select_related("rung")
     ]
     calendar = [(n, first + timedelta(days=n)) for n in range(days)]

@@ -437,3 +437,83 @@ class TestCatalogEditorCuration:
             == 403
         )
         assert Exercise.objects.filter(pk=bridge.pk).exists()
+
+
+class TestRungMarkerInline:
+    def test_a_rung_without_a_marker_saves(self, admin_client, bridge):
+        rungs = list(bridge.rungs.order_by("position"))
+        rungs[0].marker_name = rungs[0].marker_unit = ""
+        response = admin_client.post(
+            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, rungs=rungs)
+        )
+        assert response.status_code == 302
+        rungs[0].refresh_from_db()
+        assert (rungs[0].marker_name, rungs[0].marker_unit) == ("", "")
+
+    def test_a_name_without_a_unit_is_an_error_on_the_unit(self, admin_client, bridge):
+        rungs = list(bridge.rungs.order_by("position"))
+        count = len(rungs)
+        data = form_data(bridge, rungs=[*rungs, new_rung(count + 1, marker_unit="")])
+        response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+        assert response.status_code == 200
+        errors = response.context["inline_admin_formsets"][0].formset.forms[count].errors
+        assert errors == {
+            "marker_unit": [
+                'Give the marker\'s unit too, e.g. "cm" or "s", or clear its name if this rung '
+                "has nothing to measure."
+            ]
+        }
+        assert bridge.rungs.count() == count
+
+
+def warnings(response) -> list[str]:
+    return [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+class TestRungStageOrderWarning:
+    def test_moving_the_loaded_rung_to_the_bottom_saves_with_a_warning(self, editor_client, bridge):
+        rungs = list(bridge.rungs.order_by("position"))
+        loaded, first = rungs[4], rungs[0]
+        assert (loaded.stage, first.stage) == ("loaded", "bodyweight")
+        loaded.position, first.position = 1, 5
+        response = editor_client.post(
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            form_data(bridge, rungs=rungs),
+            follow=True,
+        )
+        assert response.status_code == 200
+        assert positions(bridge)["Loaded bridge, weight on the hips"] == 1
+        assert warnings(response) == [
+            "Saved, but Glute bridge’s rungs are no longer easiest first (assisted, then "
+            "bodyweight, then loaded): rung 1 “Loaded bridge, weight on the hips” (loaded) "
+            "comes before rung 2 “Double-leg bridge with a 3-5 s squeeze at the top” "
+            "(bodyweight). Check the positions if that is not what you meant."
+        ]
+        html = response.content.decode()
+        assert "no longer easiest first" in html
+        assert "was changed successfully" in html
+
+    def test_a_reorder_that_keeps_the_stages_in_order_has_no_warning(self, editor_client, bridge):
+        rungs = list(bridge.rungs.order_by("position"))
+        rungs[0].position, rungs[1].position = 2, 1  # both bodyweight
+        response = editor_client.post(
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            form_data(bridge, rungs=rungs),
+            follow=True,
+        )
+        assert response.status_code == 200
+        assert warnings(response) == []
+        assert "no longer easiest first" not in response.content.decode()
+
+    def test_a_ladder_shipped_with_a_harder_stage_first_is_not_warned_about_again(
+        self, editor_client, bridge
+    ):
+        # The clamshell's side plank (bodyweight) comes after its band rungs (loaded).
+        clamshell = Exercise.objects.get(slug="clamshell")
+        response = editor_client.post(
+            f"/admin/exercises/exercise/{clamshell.pk}/change/",
+            form_data(clamshell, summary="A curator's summary."),
+            follow=True,
+        )
+        assert response.status_code == 200
+        assert warnings(response) == []

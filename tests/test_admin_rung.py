@@ -136,3 +136,71 @@ class TestRungDelete:
         assert response.status_code == 200
         assert "Some of these rungs are used in people's plans" in response.content.decode()
         assert Rung.objects.filter(pk=used_rung.pk).exists()
+
+
+MARKER_UNIT_MISSING = (
+    'Give the marker\'s unit too, e.g. "cm" or "s", or clear its name if this rung has '
+    "nothing to measure."
+)
+MARKER_NAME_MISSING = (
+    'Name what is measured too, e.g. "Front-foot height", or clear the unit if this rung has '
+    "nothing to measure."
+)
+
+
+class TestRungMarker:
+    def test_a_rung_with_nothing_to_measure_saves(self, editor_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = editor_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/",
+            rung_data(rung, marker_name="", marker_unit=""),
+        )
+        assert response.status_code == 302
+        rung.refresh_from_db()
+        assert (rung.marker_name, rung.marker_unit) == ("", "")
+
+    @pytest.mark.parametrize(
+        ("changes", "field", "message"),
+        [
+            ({"marker_unit": ""}, "marker_unit", MARKER_UNIT_MISSING),
+            ({"marker_name": "  "}, "marker_name", MARKER_NAME_MISSING),
+        ],
+        ids=["name-without-unit", "unit-without-name"],
+    )
+    def test_one_without_the_other_is_an_error_on_the_missing_field(
+        self, editor_client, bridge, changes, field, message
+    ):
+        rung = bridge.rungs.get(position=1)
+        response = editor_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, **changes)
+        )
+        assert response.status_code == 200
+        assert response.context["adminform"].form.errors == {field: [message]}
+        assert message.replace("'", "&#x27;").replace('"', "&quot;") in response.content.decode()
+        rung.refresh_from_db()
+        assert (rung.marker_name, rung.marker_unit) == ("Reps", "reps")
+
+
+class TestRungStageOrder:
+    def test_a_rung_added_above_a_loaded_one_saves_with_a_warning(self, editor_client, bridge):
+        top = bridge.rungs.get(position=5)
+        assert top.stage == "loaded"
+        data = rung_data(top, position=6, name="Bridge on a cushion", stage="assisted")
+        response = editor_client.post("/admin/exercises/rung/add/", data, follow=True)
+        assert response.status_code == 200
+        assert bridge.rungs.get(position=6).name == "Bridge on a cushion"
+        warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+        assert warnings == [
+            "Saved, but Glute bridge’s rungs are no longer easiest first (assisted, then "
+            "bodyweight, then loaded): rung 5 “Loaded bridge, weight on the hips” (loaded) "
+            "comes before rung 6 “Bridge on a cushion” (assisted). Check the positions if "
+            "that is not what you meant."
+        ]
+
+    def test_an_edit_that_keeps_the_order_has_no_warning(self, editor_client, bridge):
+        rung = bridge.rungs.get(position=1)
+        response = editor_client.post(
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, cues="Slow"), follow=True
+        )
+        assert response.status_code == 200
+        assert [m.level_tag for m in response.context["messages"]] == ["success"]

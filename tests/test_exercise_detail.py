@@ -79,7 +79,7 @@ class TestExerciseDetail:
     def test_an_unknown_exercise_is_not_found(self, client, catalog):
         r = client.get("/exercises/no-such-exercise/")
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
 
     def test_an_unpublished_exercise_is_not_found_for_the_public(
         self, client, alice_client, bridge
@@ -89,7 +89,7 @@ class TestExerciseDetail:
             r = visitor.get("/exercises/glute-bridge/")
             assert r.status_code == 404
             # Not even the name of an exercise the curators have not published yet.
-            assert "<h1>Not Found</h1>" in r.content.decode()
+            assert "We could not find that page" in r.content.decode()
             assert bridge.name not in r.content.decode()
 
     def test_staff_may_preview_an_unpublished_exercise(self, client, bridge, django_user_model):

@@ -184,13 +184,13 @@ class TestHistoryDetail:
         r = client.get(f"/progress/history/{logged[1].pk}/")
         assert r.status_code == 404
         html = r.content.decode()
-        assert "<h1>Not Found</h1>" in html and "Glutes burnt" not in html
+        assert "We could not find that page" in html and "Glutes burnt" not in html
         assert owned_rows(logged[0].user) == before
 
     def test_a_missing_session_is_404(self, alice_client):
         r = alice_client.get("/progress/history/999999/")
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
 
 
 def counts() -> dict[str, int]:
@@ -243,7 +243,7 @@ class TestSessionDelete:
         assert client.get(url).status_code == 404
         r = client.post(url)
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
         assert SessionLog.objects.count() == 2
         assert owned_rows(logged[0].user) == before
 
@@ -258,6 +258,6 @@ class TestSessionDelete:
         after_first = owned_rows(owner)
         r = alice_client.post(url)
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
         assert SessionLog.objects.count() == 1
         assert owned_rows(owner) == after_first

@@ -70,7 +70,7 @@ class TestSessionEdit:
         before = owned_rows(session.user)
         page = client.get(f"/sessions/{session.pk}/edit/")
         assert page.status_code == 404
-        assert "<h1>Not Found</h1>" in page.content.decode()
+        assert "We could not find that page" in page.content.decode()
         r = client.post(f"/sessions/{session.pk}/edit/", edit_post(session))
         assert r.status_code == 404
         session.refresh_from_db()

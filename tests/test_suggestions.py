@@ -144,7 +144,7 @@ class TestOwnership:
         before = owned_rows(alice_plan.user)
         r = client.post(f"/suggestions/{s.pk}/{decision}/")
         assert r.status_code == 404
-        assert "<h1>Not Found</h1>" in r.content.decode()
+        assert "We could not find that page" in r.content.decode()
         s.refresh_from_db()
         assert s.decision == "open"
         assert owned_rows(alice_plan.user) == before

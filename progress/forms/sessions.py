@@ -10,7 +10,7 @@ from datetime import timedelta
 from django import forms
 
 from progress.forms.screens import appeared_field
-from progress.models import MAX_AMOUNT, MAX_SETS
+from progress.models import MAX_AMOUNT, MAX_SETS, ExerciseEntry
 from progress.rules.engine import EASE_WORDS
 
 PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
@@ -173,7 +173,14 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         unit = "reps per set" if dose.reps else "seconds held per set"
         self.fields["amount_done"].label = unit.capitalize()
-        self.fields["marker_value"].label = f"{rung.marker_label}, if measured"
+        # A logged entry is edited as it was logged, whatever its rung is called now.
+        logged = isinstance(item, ExerciseEntry)
+        self.rung_name = item.rung_name if logged else rung.name
+        marker = item.marker_label if logged else rung.marker_label
+        if marker:
+            self.fields["marker_value"].label = f"{marker}, if measured"
+        else:  # nothing to measure on this rung: nothing asked
+            del self.fields["marker_value"]
         if not self.is_bound:
             self.initial.setdefault("sets_done", dose.sets)
             self.initial.setdefault("amount_done", dose.amount)

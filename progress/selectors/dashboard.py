@@ -27,6 +27,7 @@ from progress.services import psfs
 # key → (label, days shown ending today; None = since the first session)
 RANGES = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "all": ("All time", None)}
 DEFAULT_RANGE = "3m"
+FOUR_WEEKS = 28  # the default range for a history shorter than this
 # Past about three months, daily points crowd the chart: pain is shown as weekly means.
 WEEKLY_AFTER_DAYS = 98
 # A decided suggestion's event kind is its decision; it sorts after a rung change that day.
@@ -107,7 +108,7 @@ def window_for(key: str | None, today: date, first_day: date | None) -> Window:
     """The requested range; without one, the range that fits the history: four weeks until
     there are more (three months would leave a new user's charts mostly empty)."""
     if key not in RANGES:
-        new = first_day is None or (today - first_day).days < RANGES["4w"][1]
+        new = first_day is None or (today - first_day).days < FOUR_WEEKS
         key = "4w" if new else DEFAULT_RANGE
     label, days = RANGES[key]
     if days is None:

@@ -1,4 +1,8 @@
-"""The plan templates BackCare ships, loaded like the catalog: create missing, never overwrite."""
+"""The plan templates BackCare ships, loaded like the catalog: create missing, never overwrite.
+
+As with the catalog's sources, a description still naming the team's documents ("seed 004")
+was written by an early version, not a curator, so it is replaced by today's.
+"""
 
 from typing import TypedDict
 
@@ -21,16 +25,17 @@ TEMPLATES: list[ShippedTemplate] = [
         "slug": "starter",
         "name": "Starter",
         "order": 1,
-        "description": "Three gentle exercises to begin with (seed 004): stretch the hip flexors, "
-        "then wake up the glutes with bridges and clams.",
+        "description": "Three gentle exercises to begin with, as a strength and conditioning "
+        "specialist suggests for lower back pain: stretch the hip flexors, then wake up the "
+        "glutes with bridges and clams.",
         "items": [("hip-flexor-stretch", 2), ("glute-bridge", 1), ("clamshell", 1)],
     },
     {
         "slug": "whole-chain",
         "name": "Whole chain",
         "order": 2,
-        "description": "One exercise for each region (seed 000): below, around, beside and above "
-        "the lower back.",
+        "description": "One exercise for each region: below, around, beside and above the lower "
+        "back.",
         "items": [
             ("atg-split-squat", 1),
             ("seated-good-morning", 1),
@@ -46,6 +51,9 @@ def plan_templates_load() -> int:
     """Create the shipped templates that are missing; returns how many were created."""
     created = 0
     for row in TEMPLATES:
+        PlanTemplate.objects.filter(slug=row["slug"], description__contains="seed 0").update(
+            description=row["description"]
+        )
         if PlanTemplate.objects.filter(slug=row["slug"]).exists():
             continue
         exercises = {

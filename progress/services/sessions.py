@@ -9,7 +9,14 @@ from uuid import UUID
 from django.db import transaction
 
 from backcare.accounts.models import User
-from progress.models import CheckIn, ExerciseEntry, PlanExercise, SafetyScreen, SessionLog
+from progress.models import (
+    CheckIn,
+    ExerciseEntry,
+    PlanExercise,
+    SafetyScreen,
+    SessionLog,
+    as_logged,
+)
 from progress.rules.engine import Dose
 from progress.services.locks import lock_user
 from progress.services.screens import symptoms_report
@@ -86,6 +93,7 @@ def session_log(
             plan_exercise=item,
             exercise_id=item.exercise_id,
             rung=item.rung,
+            **as_logged(item.rung),
             prescribed_sets=item.dose.sets,
             prescribed_amount=item.dose.amount,
             **data.as_fields(),

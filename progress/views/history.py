@@ -31,15 +31,15 @@ def _prefetch_entries() -> Prefetch:
 
 
 def _marker_text(entry) -> str:
-    """The marker as shown, e.g. "Reps: 12" or "Front-foot height: 4.5 cm"."""
-    if entry.marker_value is None:
+    """The marker as measured, e.g. "Reps: 12" or "Front-foot height: 4.5 cm", named as it
+    was when logged; nothing for a rung that had nothing to measure."""
+    if entry.marker_value is None or not entry.marker_name:
         return ""
-    rung = entry.rung
     # normalize() drops a trailing ".0", as floatformat:"-1" did.
-    text = f"{rung.marker_name}: {entry.marker_value.normalize():f}"
+    text = f"{entry.marker_name}: {entry.marker_value.normalize():f}"
     # "Reps: 12", not "Reps: 12 reps".
-    if not unit_in_name(rung.marker_name, rung.marker_unit):
-        text += f" {rung.marker_unit}"
+    if not unit_in_name(entry.marker_name, entry.marker_unit):
+        text += f" {entry.marker_unit}"
     return text
 
 

@@ -87,7 +87,7 @@ def test_two_easy_days_lead_to_the_next_rung(phone_page, walker):
         expect(bridge).to_contain_text("your back settled by the next morning")
         assert_accessible(page)
         screenshot(page, "progress-suggestion-phone")
-        bridge.get_by_role("button", name="Accept for glute bridge").click()
+        bridge.get_by_role("button", name="Accept for Glute bridge").click()
         bridge = page.locator("article", has=page.get_by_role("heading", name="Glute bridge"))
         expect(bridge).to_contain_text("Rung 2")
         expect(bridge).to_contain_text("Double-leg bridge with a 3-5 s squeeze at the top")
