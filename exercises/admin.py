@@ -64,6 +64,7 @@ class RungInline(admin.StackedInline):
         (None, {"fields": (("position", "stage"), "name", "instructions", "cues")}),
         ("Dose", {"fields": (("sets", "reps", "hold_seconds", "per_side"),)}),
         ("Progress marker", {"fields": (("marker_name", "marker_unit"),)}),
+        ("Needs", {"fields": ("equipment",)}),
     )
 
 

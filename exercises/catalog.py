@@ -4,6 +4,9 @@ A row is created only when its slug (or, for rungs, its exercise) is new: anythi
 already exists belongs to the curators and is left exactly as they left it. The one
 exception is a source note still naming the team's own documents ("seed 004",
 "DOMAIN.md"): no curator wrote that, an early catalog did, so it is replaced by today's.
+A rung's equipment came after the first catalogs, so an existing rung with none gets the
+catalog's (found by its exercise and name: a curator may have moved it). A rung left with
+no equipment on purpose is filled in again by the next load: an empty set cannot say why.
 """
 
 from dataclasses import dataclass
@@ -26,15 +29,19 @@ class LoadReport:
     exercises: int = 0
     rungs: int = 0
     sources: int = 0
+    rung_equipment: int = 0
 
     def __str__(self):
         created = (
             f"Created {self.regions} regions, {self.equipment} equipment, "
             f"{self.exercises} exercises, {self.rungs} rungs."
         )
-        if not self.sources:
-            return created
-        return created + f" Updated {self.sources} source{'' if self.sources == 1 else 's'}."
+        if self.sources:
+            created += f" Updated {self.sources} source{'' if self.sources == 1 else 's'}."
+        if self.rung_equipment:
+            n = self.rung_equipment
+            created += f" Filled in the equipment of {n} rung{'' if n == 1 else 's'}."
+        return created
 
 
 @transaction.atomic
@@ -58,6 +65,7 @@ def catalog_load(data=catalog_data) -> LoadReport:
         exercise.save(update_fields=["source"])
         report.sources += 1
     existing = set(Exercise.objects.values_list("slug", flat=True))
+    needs = []  # (rung, its equipment slugs), for the rungs created and those still without
     for row in data.EXERCISES:
         if row["slug"] in existing:
             continue
@@ -68,9 +76,24 @@ def catalog_load(data=catalog_data) -> LoadReport:
             **{k: row[k] for k in EXERCISE_FIELDS},
         )
         exercise.equipment.set([equipment[slug] for slug in row["equipment"]])
-        Rung.objects.bulk_create(
+        rungs = Rung.objects.bulk_create(
             Rung(exercise=exercise, **{k: r[k] for k in Rung.CONTENT_FIELDS}) for r in row["rungs"]
         )
+        needs += [(rung, r["equipment"]) for rung, r in zip(rungs, row["rungs"], strict=True)]
         report.exercises += 1
         report.rungs += len(row["rungs"])
+    catalog_needs = {
+        (row["slug"], r["name"]): r["equipment"] for row in data.EXERCISES for r in row["rungs"]
+    }
+    for rung in Rung.objects.filter(
+        exercise__slug__in=existing, equipment__isnull=True
+    ).select_related("exercise"):
+        if slugs := catalog_needs.get((rung.exercise.slug, rung.name)):
+            needs.append((rung, slugs))
+            report.rung_equipment += 1
+    Rung.equipment.through.objects.bulk_create(
+        Rung.equipment.through(rung_id=rung.pk, equipment_id=equipment[slug].pk)
+        for rung, slugs in needs
+        for slug in slugs
+    )
     return report

@@ -12,6 +12,12 @@ Conventions
   (1..9), which is also the order within each region.
 * Each rung has exactly one of ``reps`` / ``hold_seconds``; ``per_side`` says whether the
   dose is done on each side. ``stage`` is one of ``STAGES``.
+* Each rung's ``equipment`` lists what that rung needs (slugs of ``EQUIPMENT``), so plan
+  start can offer rungs that fit what a person has; an exercise's ``equipment`` is what any
+  of its rungs may use. A mat and a cushion are comfort, never a need: a towel, a carpet or
+  a folded jumper does, so no rung lists them. Where the instructions offer a wall or a
+  chair to hold, the rung needs the wall (nearly everyone has one); where they offer "a
+  bench or chair" to sit on, the chair.
 * Starting dose (seed 004): "a good starting repetition is between 10 and 20 per side".
   Stretches: 2 x 30 s per side unless the rung says otherwise. Loaded rungs use fewer reps.
 * ``video_url`` stays empty: we only link videos we have verified.
@@ -106,6 +112,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Standing split-stance stretch, holding a chair",
                 "stage": "assisted",
+                "equipment": ["chair"],
                 "instructions": (
                     "1. Stand tall beside a sturdy chair and hold its back with one hand.\n"
                     "2. Step one foot back into a long stride; keep the back heel lifted and "
@@ -128,6 +135,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Half-kneeling stretch, hips tucked under",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Kneel on a mat with one knee down (cushion under it) and the other "
                     "foot flat in front, front knee above the ankle.\n"
@@ -151,6 +159,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Half-kneeling stretch, shifting slowly forward",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Set up as in the half-kneeling stretch: back knee on a cushion, front "
                     "foot flat, belly button in, hips tucked under.\n"
@@ -173,6 +182,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Half-kneeling stretch with overhead reach and side lean",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Set up in the half-kneeling stretch, belly button in, hips tucked, "
                     "shifted forward as far as is comfortable.\n"
@@ -195,6 +205,7 @@ EXERCISES = [
                 "position": 5,
                 "name": "Couch stretch, rear foot on a bench",
                 "stage": "bodyweight",
+                "equipment": ["bench"],
                 "instructions": (
                     "1. Kneel on a mat with your back to a bench, a cushion under the back "
                     "knee.\n"
@@ -242,6 +253,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Side-lunge stretch, hands on a chair",
                 "stage": "assisted",
+                "equipment": ["chair"],
                 "instructions": (
                     "1. Stand facing the back of a sturdy chair and hold it with both hands.\n"
                     "2. Step your feet wide apart, toes forward or turned slightly out.\n"
@@ -263,6 +275,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Side-lunge stretch, hands on an inclined bench",
                 "stage": "assisted",
+                "equipment": ["bench"],
                 "instructions": (
                     "1. Set an adjustable bench to an incline and stand facing it.\n"
                     "2. Place both hands on the sloped backrest and step your feet wide apart.\n"
@@ -285,6 +298,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Side-lunge stretch on the floor, widening the stance over time",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Stand with your feet wide apart, toes forward or turned slightly out, "
                     "hands on your thighs.\n"
@@ -305,6 +319,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Cossack squat, heel raised, holding a support",
                 "stage": "assisted",
+                "equipment": ["chair"],
                 "instructions": (
                     "1. Stand in a wide stance facing a sturdy chair or rail and hold it.\n"
                     "2. Put the heel of the leg you will bend on a low step or thick folded "
@@ -327,6 +342,7 @@ EXERCISES = [
                 "position": 5,
                 "name": "Cossack squat holding a weight",
                 "stage": "loaded",
+                "equipment": ["dumbbell"],
                 "instructions": (
                     "1. Hold a light dumbbell upright against your chest with both hands.\n"
                     "2. Stand in a wide stance, feet flat.\n"
@@ -371,6 +387,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Front foot on a chair-height step, both hands on a support",
                 "stage": "assisted",
+                "equipment": ["step", "wall"],
                 "instructions": (
                     "1. Place a sturdy step or box about chair height in front of a wall or a "
                     "sturdy chair you can hold.\n"
@@ -394,6 +411,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Lower step, one hand on a support",
                 "stage": "assisted",
+                "equipment": ["step", "wall"],
                 "instructions": (
                     "1. Use a lower step than before (for example 10 cm lower).\n"
                     "2. Put one foot flat on the step and hold the support with one hand.\n"
@@ -416,6 +434,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Flat ground, light hand support",
                 "stage": "assisted",
+                "equipment": ["wall"],
                 "instructions": (
                     "1. Stand beside a wall or sturdy chair in a long split stance on flat "
                     "ground, back heel lifted.\n"
@@ -438,6 +457,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Flat ground, no hands",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Stand in a long split stance on flat ground, back heel lifted, hands "
                     "on your hips; keep a support within reach.\n"
@@ -459,6 +479,7 @@ EXERCISES = [
                 "position": 5,
                 "name": "Flat ground, holding dumbbells",
                 "stage": "loaded",
+                "equipment": ["dumbbell"],
                 "instructions": (
                     "1. Hold a light dumbbell in each hand, arms hanging by your sides.\n"
                     "2. Step into a long split stance on flat ground, back heel lifted.\n"
@@ -503,6 +524,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Double-leg bridge",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your back on a mat, knees bent, feet flat and hip-width apart, "
                     "arms by your sides.\n"
@@ -523,6 +545,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Double-leg bridge with a 3-5 s squeeze at the top",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your back, knees bent, feet flat and hip-width apart.\n"
                     "2. Squeeze your butt cheeks together and lift your hips.\n"
@@ -541,6 +564,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Marching bridge, hips level",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your back, knees bent, feet flat, and lift into a bridge with a "
                     "strong butt squeeze.\n"
@@ -562,6 +586,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Single-leg bridge",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your back, one knee bent with the foot flat; hold the other "
                     "knee towards your chest or keep that leg straight in the air.\n"
@@ -585,6 +610,7 @@ EXERCISES = [
                 "position": 5,
                 "name": "Loaded bridge, weight on the hips",
                 "stage": "loaded",
+                "equipment": ["dumbbell"],
                 "instructions": (
                     "1. Lie on your back, knees bent, feet flat and hip-width apart.\n"
                     "2. Rest a dumbbell across your hip bones on a cushion or folded towel "
@@ -628,6 +654,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Side-lying clam, knees together at about 45 degrees",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your side on a mat, head resting on your arm or a cushion.\n"
                     "2. Bend your knees to about 45 degrees, knees and feet together.\n"
@@ -649,6 +676,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Side-lying clam with a 2-4 s hold at the top",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your side, knees bent to about 45 degrees, knees and feet "
                     "together.\n"
@@ -668,6 +696,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Clam with a light band above the knees",
                 "stage": "loaded",
+                "equipment": ["resistance-band"],
                 "instructions": (
                     "1. Put a light loop band around both legs just above the knees.\n"
                     "2. Lie on your side, knees bent to about 45 degrees, knees and feet "
@@ -689,6 +718,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Clam with a heavier band",
                 "stage": "loaded",
+                "equipment": ["resistance-band"],
                 "instructions": (
                     "1. Put the next-stronger loop band just above the knees.\n"
                     "2. Lie on your side, knees bent to about 45 degrees, knees and feet "
@@ -710,6 +740,7 @@ EXERCISES = [
                 "position": 5,
                 "name": "Clam from a side plank",
                 "stage": "bodyweight",
+                "equipment": [],
                 "instructions": (
                     "1. Lie on your side, propped on your forearm with the elbow under your "
                     "shoulder, knees bent to about 45 degrees and stacked.\n"
@@ -752,6 +783,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Hands on thighs, helping the return",
                 "stage": "assisted",
+                "equipment": ["chair"],
                 "instructions": (
                     "1. Sit on the front half of a sturdy bench or chair, feet flat and wider "
                     "than your hips.\n"
@@ -772,6 +804,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Bodyweight, hands crossed on the chest",
                 "stage": "bodyweight",
+                "equipment": ["chair"],
                 "instructions": (
                     "1. Sit on the front half of a sturdy bench or chair, feet flat and wider "
                     "than your hips.\n"
@@ -792,6 +825,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Light load held to the chest",
                 "stage": "loaded",
+                "equipment": ["bench", "dumbbell"],
                 "instructions": (
                     "1. Sit on the front half of a sturdy bench, feet flat and wider than "
                     "your hips.\n"
@@ -812,6 +846,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Heavier load held to the chest",
                 "stage": "loaded",
+                "equipment": ["bench", "dumbbell"],
                 "instructions": (
                     "1. Sit on the front half of a sturdy bench, feet flat and wider than "
                     "your hips.\n"
@@ -855,6 +890,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Wide grip, shallow squat",
                 "stage": "assisted",
+                "equipment": ["slant-bar"],
                 "instructions": (
                     "1. Stand facing a slant bar or another sturdy fixed bar, barefoot or in "
                     "flat shoes, feet about hip-width.\n"
@@ -877,6 +913,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Moderate grip, deeper squat",
                 "stage": "assisted",
+                "equipment": ["slant-bar"],
                 "instructions": (
                     "1. Stand facing the bar, feet about hip-width.\n"
                     "2. Hold the bar with a moderate grip, a little narrower than before.\n"
@@ -899,6 +936,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Narrower grip, full depth",
                 "stage": "assisted",
+                "equipment": ["slant-bar"],
                 "instructions": (
                     "1. Stand facing the bar, feet about hip-width.\n"
                     "2. Hold the bar with a narrower grip.\n"
@@ -920,6 +958,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Minimal hand support",
                 "stage": "bodyweight",
+                "equipment": ["slant-bar"],
                 "instructions": (
                     "1. Stand facing the bar, feet about hip-width.\n"
                     "2. Rest your hands lightly on the bar, close together, just for "
@@ -964,6 +1003,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Seated side bend off a chair edge",
                 "stage": "bodyweight",
+                "equipment": ["chair"],
                 "instructions": (
                     "1. Sit on a sturdy armless chair, feet flat and hip-width apart.\n"
                     "2. Raise one arm overhead.\n"
@@ -986,6 +1026,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Standing side bend, hand on the wall at shoulder height, feet close",
                 "stage": "assisted",
+                "equipment": ["wall"],
                 "instructions": (
                     "1. Stand side-on to a wall with your feet together, close to the wall "
                     "(about 30 cm); measure the distance.\n"
@@ -1009,6 +1050,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Feet farther from the wall, or forearm on the wall",
                 "stage": "assisted",
+                "equipment": ["wall"],
                 "instructions": (
                     "1. Stand side-on to the wall with your feet together, a few centimetres "
                     "farther away than before.\n"
@@ -1031,6 +1073,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Higher hand position on the wall",
                 "stage": "bodyweight",
+                "equipment": ["wall"],
                 "instructions": (
                     "1. Stand side-on to the wall, feet together at your usual distance.\n"
                     "2. Place the hand nearest the wall higher than your shoulder; measure its "
@@ -1052,6 +1095,7 @@ EXERCISES = [
                 "position": 5,
                 "name": "Holding a weight in the free hand",
                 "stage": "loaded",
+                "equipment": ["wall", "dumbbell"],
                 "instructions": (
                     "1. Stand side-on to the wall and place the hand nearest the wall on it, "
                     "at your usual height and distance.\n"
@@ -1097,6 +1141,7 @@ EXERCISES = [
                 "position": 1,
                 "name": "Back-to-wall arm raise, feet close to the wall",
                 "stage": "assisted",
+                "equipment": ["wall"],
                 "instructions": (
                     "1. Stand with your back against a wall, heels close to it (about 10 cm), "
                     "knees soft; measure the heel distance.\n"
@@ -1119,6 +1164,7 @@ EXERCISES = [
                 "position": 2,
                 "name": "Back-to-wall arm raise, feet farther from the wall",
                 "stage": "bodyweight",
+                "equipment": ["wall"],
                 "instructions": (
                     "1. Stand with your back against the wall, heels a few centimetres "
                     "farther from it than before, knees soft.\n"
@@ -1139,6 +1185,7 @@ EXERCISES = [
                 "position": 3,
                 "name": "Floor pullover with a light weight",
                 "stage": "loaded",
+                "equipment": ["dumbbell"],
                 "instructions": (
                     "1. Lie on your back on a mat, knees bent and feet flat.\n"
                     "2. Hold one light dumbbell with both hands above your chest, arms nearly "
@@ -1161,6 +1208,7 @@ EXERCISES = [
                 "position": 4,
                 "name": "Bench pullover, heavier",
                 "stage": "loaded",
+                "equipment": ["bench", "dumbbell"],
                 "instructions": (
                     "1. Lie on your back along a flat bench, head supported, feet flat on the "
                     "floor or on the end of the bench.\n"

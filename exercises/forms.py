@@ -41,4 +41,5 @@ class RungAdminForm(forms.ModelForm):
 
     class Meta:
         model = Rung
-        fields = ["exercise", *Rung.CONTENT_FIELDS]
+        fields = ["exercise", *Rung.CONTENT_FIELDS, "equipment"]
+        widgets = {"equipment": forms.CheckboxSelectMultiple}

@@ -146,6 +146,14 @@ class Rung(models.Model):
         "when there is nothing to measure.",
     )
     marker_unit = models.CharField(max_length=20, blank=True, help_text='e.g. "cm", "kg", "s".')
+    # What this rung needs, so plan start can offer rungs that fit what a person has. Not
+    # in CONTENT_FIELDS: a many-to-many is set after the row exists.
+    equipment = models.ManyToManyField(
+        Equipment,
+        blank=True,
+        related_name="rungs",
+        help_text="What this rung needs. Leave out a mat or cushion: a towel or carpet will do.",
+    )
 
     class Meta:
         ordering = ["exercise", "position"]

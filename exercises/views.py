@@ -48,5 +48,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = get_object_or_404(_catalog_queryset(request), slug=slug)
+    exercise = get_object_or_404(
+        _catalog_queryset(request).prefetch_related("rungs__equipment"), slug=slug
+    )
     return render(request, "exercises/exercise_detail.html", {"exercise": exercise})

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from exercises.catalog import catalog_load
@@ -66,6 +68,8 @@ def form_data(exercise, rungs=None, delete=(), **changes):
                     data[prefix + field] = "on"
             else:
                 data[prefix + field] = _value(value)
+        # The rung's ticked equipment boxes, as the page shows them.
+        data[prefix + "equipment"] = [e.pk for e in rung.equipment.all()] if rung.pk else []
         if rung.pk in delete:
             data[prefix + "DELETE"] = "on"
     data.update(changes)
@@ -186,6 +190,24 @@ class TestExerciseChange:
         assert [f.instance.position for f in formset.forms] == sorted(
             bridge.rungs.values_list("position", flat=True)
         )
+
+    def test_a_rungs_equipment_is_ticked_in_the_inline_and_saved(self, admin_client, bridge):
+        html = admin_client.get(f"/admin/exercises/exercise/{bridge.pk}/change/").content.decode()
+        loaded = bridge.rungs.get(position=5)
+        dumbbell = Equipment.objects.get(slug="dumbbell")
+        index = list(bridge.rungs.order_by("position")).index(loaded)
+        ticked = re.findall(rf'name="rungs-{index}-equipment" value="(\d+)"[^>]* checked>', html)
+        assert ticked == [str(dumbbell.pk)]
+        band = Equipment.objects.get(slug="resistance-band")
+        data = form_data(bridge) | {f"rungs-{index}-equipment": [dumbbell.pk, band.pk]}
+        response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+        assert response.status_code == 302
+        assert set(loaded.equipment.values_list("slug", flat=True)) == {
+            "dumbbell",
+            "resistance-band",
+        }
+        # The other rungs keep theirs: the bridge on the floor still needs nothing.
+        assert not bridge.rungs.get(position=1).equipment.exists()
 
     def test_swapping_two_rungs_positions_saves(self, admin_client, bridge):
         rungs = list(bridge.rungs.order_by("position"))

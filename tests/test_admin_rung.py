@@ -34,6 +34,7 @@ def rung_data(rung, **changes):
         "hold_seconds": rung.hold_seconds or "",
         "marker_name": rung.marker_name,
         "marker_unit": rung.marker_unit,
+        "equipment": [e.pk for e in rung.equipment.all()],
     }
     if rung.per_side:
         data["per_side"] = "on"

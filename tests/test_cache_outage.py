@@ -54,7 +54,9 @@ def test_a_curators_save_commits_and_answers(redis_down, editor_client, catalog)
         for i, f in enumerate(fs.forms):
             for name, field in f.fields.items():
                 value = f.initial.get(name, field.initial)
-                if value is not None:
+                if isinstance(value, list):  # a rung's equipment, ticked by their ids
+                    data[f"{fs.prefix}-{i}-{name}"] = [v.pk for v in value]
+                elif value is not None:
                     data[f"{fs.prefix}-{i}-{name}"] = getattr(value, "pk", value)
     r = editor_client.post(f"/admin/exercises/exercise/{exercise.pk}/change/", data)
     assert r.status_code == 302, r.content.decode()[:2000]

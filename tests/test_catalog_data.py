@@ -39,6 +39,7 @@ RUNG_KEYS = {
     "position",
     "name",
     "stage",
+    "equipment",
     "instructions",
     "cues",
     "sets",
@@ -149,6 +150,28 @@ def test_rung_fields(slug, rung):
     assert _nonblank(rung["marker_name"]) and _nonblank(rung["marker_unit"])
     cues = rung["cues"].split("\n")
     assert cues and all(_nonblank(c) for c in cues)
+
+
+@pytest.mark.parametrize("exercise", cd.EXERCISES, ids=lambda ex: ex["slug"])
+def test_rungs_need_only_the_exercises_equipment_and_never_comfort(exercise):
+    for rung in exercise["rungs"]:
+        needs = rung["equipment"]
+        assert isinstance(needs, list) and len(needs) == len(set(needs))
+        assert set(needs) <= set(exercise["equipment"]), rung["name"]
+        # A towel or carpet does instead: no rung is out of reach for want of a mat.
+        assert not {"mat", "cushion"} & set(needs), rung["name"]
+
+
+def test_rung_equipment_follows_the_instructions():
+    needs = {
+        (ex["slug"], r["position"]): r["equipment"] for ex in cd.EXERCISES for r in ex["rungs"]
+    }
+    assert needs["hip-flexor-stretch", 1] == ["chair"]
+    assert needs["hip-flexor-stretch", 2] == []
+    assert needs["atg-split-squat", 1] == ["step", "wall"]
+    assert needs["clamshell", 3] == ["resistance-band"]
+    assert needs["pullover", 4] == ["bench", "dumbbell"]
+    assert all(needs["slant-bar-squat", p] == ["slant-bar"] for p in range(1, 5))
 
 
 @pytest.mark.parametrize(("slug", "rung"), ALL_RUNGS, ids=RUNG_IDS)

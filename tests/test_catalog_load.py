@@ -19,6 +19,10 @@ def counts():
     )
 
 
+def needs(rung):
+    return set(rung.equipment.values_list("slug", flat=True))
+
+
 class TestCatalogLoad:
     def test_it_loads_the_whole_catalog(self):
         report = catalog_load()
@@ -36,6 +40,32 @@ class TestCatalogLoad:
         row = next(r for r in catalog_data.EXERCISES if r["slug"] == "glute-bridge")
         assert sorted(bridge.equipment.values_list("slug", flat=True)) == sorted(row["equipment"])
         assert bridge.source == catalog_data.SOURCES["glute-bridge"]
+
+    def test_it_sets_what_each_rung_needs(self):
+        catalog_load()
+        for row in catalog_data.EXERCISES:
+            for r in row["rungs"]:
+                rung = Rung.objects.get(exercise__slug=row["slug"], position=r["position"])
+                assert sorted(rung.equipment.values_list("slug", flat=True)) == sorted(
+                    r["equipment"]
+                ), (row["slug"], r["position"])
+
+    def test_it_fills_in_the_equipment_of_rungs_loaded_before_it_existed(self):
+        catalog_load()
+        through = Rung.equipment.through
+        through.objects.all().delete()  # as a catalog loaded before rungs had equipment
+        curated = Rung.objects.get(exercise__slug="pullover", position=1)
+        curated.equipment.set([Equipment.objects.get(slug="mat")])
+        renamed = Rung.objects.get(exercise__slug="clamshell", position=3)
+        Rung.objects.filter(pk=renamed.pk).update(name="Clam, band above the knees")
+        report = catalog_load()
+        assert needs(Rung.objects.get(exercise__slug="hip-flexor-stretch", position=1)) == {"chair"}
+        assert needs(curated) == {"mat"}  # a curator's choice stays
+        assert needs(renamed) == set()  # no longer the catalog's rung: left to the curator
+        expected = sum(1 for row in catalog_data.EXERCISES for r in row["rungs"] if r["equipment"])
+        assert report.rung_equipment == expected - 2
+        assert f"Filled in the equipment of {expected - 2} rungs." in str(report)
+        assert catalog_load().rung_equipment == 0
 
     def test_loading_twice_creates_nothing_twice(self):
         catalog_load()

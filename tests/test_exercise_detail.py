@@ -57,9 +57,9 @@ class TestExerciseDetail:
         rung.save()
         bridge.rungs.filter(position=2).update(marker_name="Hold time", marker_unit="s")
         html = client.get("/exercises/glute-bridge/").content.decode()
-        assert "Measure:</span> Reps</p>" in html
+        assert "To measure, if you like:</span> Reps</p>" in html
         assert "Reps (reps)" not in html
-        assert "Measure:</span> Hold time (s)</p>" in html
+        assert "To measure, if you like:</span> Hold time (s)</p>" in html
 
     def test_it_shows_the_safety_notes_before_the_ladder(self, client, bridge):
         html = client.get("/exercises/glute-bridge/").content.decode()
@@ -69,6 +69,14 @@ class TestExerciseDetail:
         html = client.get("/exercises/glute-bridge/").content.decode()
         for item in bridge.equipment.all():
             assert item.name in html
+
+    def test_a_rung_says_what_it_needs_only_when_it_needs_something(self, client, catalog):
+        html = client.get("/exercises/hip-flexor-stretch/").content.decode()
+        chair = Equipment.objects.get(slug="chair").name
+        first = html[html.index('id="rung-1"') : html.index('id="rung-2"')]
+        second = html[html.index('id="rung-2"') : html.index('id="rung-3"')]
+        assert f"Needs:</span> {chair}</p>" in first
+        assert "Needs:" not in second
 
     def test_every_catalog_exercise_has_a_page(self, client, catalog):
         for row in catalog_data.EXERCISES:

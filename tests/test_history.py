@@ -85,7 +85,7 @@ class TestHistory:
         assert "Rung 1" in tuesday_part
         assert "2/10" in tuesday_part
         assert "5 · easy, could do much more" in tuesday_part
-        assert "Reps: 12" in tuesday_part
+        assert "Measured: Reps 12" in tuesday_part
         assert "Glutes burnt, back calm ✓" in tuesday_part
         assert "Skipped" in tuesday_part
         assert "Walked the dog after — felt fine" in tuesday_part
@@ -101,9 +101,15 @@ class TestHistory:
         log_session(alice_client, alice_plan, day=MON, **{f"e{b.pk}-amount_done": "7"})
         html = alice_client.get("/progress/history/").content.decode()
         dose = b.dose
-        assert f"{dose.sets} × 7 <span" in html
-        assert f"of {dose.sets} × {dose.amount}</span> reps" in html
-        assert "less than prescribed" in html
+        assert f"Done {dose.sets} × 7 reps" in html
+        assert f"less than your dose then, {dose.sets} × {dose.amount} reps" in html
+
+    def test_a_dose_done_as_prescribed_is_said_once(self, alice_client, alice_plan):
+        b = bridge(alice_plan)
+        log_session(alice_client, alice_plan, day=MON)
+        html = alice_client.get("/progress/history/").content.decode()
+        assert f"Done {b.dose.sets} × {b.dose.amount} reps</p>" in html
+        assert "your dose then" not in html
 
     def test_it_gives_a_markers_unit_unless_its_name_says_it(self, alice_client, alice_plan):
         b = bridge(alice_plan)
@@ -111,9 +117,9 @@ class TestHistory:
         plan_exercise_move(item=b, rung=b.exercise.rungs.get(position=2), now=timezone.now())
         log_session(alice_client, alice_plan, day=TUE, **{f"e{b.pk}-marker_value": "4.5"})
         html = alice_client.get("/progress/history/").content.decode()
-        assert "Reps: 12<" in html
+        assert "Measured: Reps 12<" in html
         # "s" is a letter of "Squeeze hold at the top" but not a word of it.
-        assert "Squeeze hold at the top: 4.5 s<" in html
+        assert "Measured: Squeeze hold at the top 4.5 s<" in html
 
     def test_it_writes_days_as_the_date_filter_does(self):
         for day in (MON + timedelta(n) for n in range(0, 400, 13)):

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from django.utils import timezone
 
 from exercises.models import Rung
-from progress.models import Plan, PlanExercise, PsfsRating, RungChange
+from progress.models import Plan, PlanExercise, PlanTemplate, PsfsRating, RungChange
 from tests.logging_helpers import psfs_post
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +125,114 @@ class TestActivitiesAtStart:
         assert "Rate from 0" in html
         assert 'value="Putting on socks"' in html and 'value="starter" checked' in html
         assert not Plan.objects.filter(user=alice_cleared).exists()
+
+
+def selected_rung(html: str, field: str) -> int:
+    """The position of the rung a starting-rung select shows as chosen."""
+    select = re.search(rf'<select name="{field}".*?</select>', html, re.S).group(0)
+    option = re.search(r'<option value="\d+" selected>Rung (\d+):', select)
+    return int(option.group(1))
+
+
+def ticked(html: str) -> set[str]:
+    return set(re.findall(r'name="equipment" value="([\w-]+)"[^>]* checked>', html))
+
+
+class TestEquipmentAtStart:
+    """Plan start asks what equipment the person has and fits the starting rungs to it."""
+
+    def test_it_asks_about_the_equipment_the_templates_rungs_need(
+        self, alice_client, alice_cleared, catalog
+    ):
+        html = alice_client.get("/plan/start/").content.decode()
+        assert "Which of these do you have?" in html
+        offered = set(re.findall(r'name="equipment" value="([\w-]+)"', html))
+        # Mats and cushions are never needed; no template exercise uses the slant bar.
+        assert offered == {"chair", "bench", "step", "wall", "dumbbell", "resistance-band"}
+        assert not ticked(html)
+        assert 'name="propose"' in html and "Suggest starting rungs for my equipment" in html
+
+    def test_suggesting_fits_the_rungs_and_keeps_everything_typed(
+        self, alice_client, alice_cleared, catalog
+    ):
+        data = {"template": "whole-chain", "equipment": ["chair", "wall"], "propose": "1"}
+        r = alice_client.post("/plan/start/", data | psfs_post(("Gardening", 4), initial=0))
+        html = r.content.decode()
+        assert r.status_code == 200
+        assert not Plan.objects.exists()
+        # No step: the split squat's first two rungs need one, its third only a wall.
+        assert selected_rung(html, "whole-chain__atg-split-squat") == 3
+        assert "Rung 3 instead of 1: rung 1 needs a step or box. Rung 3 is harder" in html
+        # A chair is at hand: the good morning and side bend keep their suggested rung.
+        assert selected_rung(html, "whole-chain__seated-good-morning") == 1
+        assert selected_rung(html, "whole-chain__ql-stretch-and-strengthen") == 1
+        assert html.count("instead of") == 1
+        assert "fitted to the equipment you ticked" in html
+        assert ticked(html) == {"chair", "wall"}
+        assert 'value="whole-chain" checked' in html and 'value="Gardening"' in html
+        assert re.search(r'name="activity-0-score"[^>]*value="4"', html)
+        assert 'id="template_error"' not in html  # nothing reported missing yet
+
+    def test_with_nothing_ticked_a_rung_needing_nothing_is_chosen_or_the_need_is_said(
+        self, alice_client, alice_cleared, catalog
+    ):
+        html = alice_client.post("/plan/start/", {"propose": "1"}).content.decode()
+        assert selected_rung(html, "whole-chain__atg-split-squat") == 4
+        assert "Rung 4 instead of 1: rung 1 needs a step or box and a wall." in html
+        assert selected_rung(html, "whole-chain__seated-good-morning") == 1
+        assert "Rung 1 needs a chair, and no rung of this exercise fits what you ticked." in html
+        # The starter's suggested rungs need nothing: no note there.
+        assert selected_rung(html, "starter__hip-flexor-stretch") == 2
+        assert 'id="template_error"' not in html  # nothing reported missing yet
+
+    def test_an_easier_rung_is_proposed_before_a_harder_one(
+        self, alice_client, alice_cleared, catalog
+    ):
+        template = PlanTemplate.objects.get(slug="starter")
+        couch = Rung.objects.get(exercise__slug="hip-flexor-stretch", position=5)
+        template.items.filter(exercise__slug="hip-flexor-stretch").update(starting_rung=couch)
+        html = alice_client.post("/plan/start/", {"propose": "1"}).content.decode()
+        assert selected_rung(html, "starter__hip-flexor-stretch") == 4
+        assert "Rung 4 instead of 5: rung 5 needs a bench." in html
+
+    def test_starting_after_a_suggestion_uses_the_rungs_selected(
+        self, alice_client, alice_cleared, catalog
+    ):
+        data = {"template": "whole-chain", "equipment": ["chair", "wall"], "propose": "1"}
+        html = alice_client.post("/plan/start/", data).content.decode()
+        chosen = {
+            f"whole-chain__{slug}": re.search(
+                rf'<select name="whole-chain__{slug}".*?<option value="(\d+)" selected>',
+                html,
+                re.S,
+            ).group(1)
+            for slug in ("atg-split-squat", "seated-good-morning", "pullover")
+        }
+        del data["propose"]
+        r = alice_client.post("/plan/start/", data | chosen)
+        assert r.url == "/today/"
+        items = {i.exercise.slug: i.rung.position for i in PlanExercise.objects.all()}
+        assert items == {
+            "atg-split-squat": 3,
+            "seated-good-morning": 1,
+            "ql-stretch-and-strengthen": 1,
+            "pullover": 1,
+        }
+
+    def test_a_half_typed_activity_is_kept_without_an_error_until_the_start(
+        self, alice_client, alice_cleared, catalog
+    ):
+        data = {"template": "starter", "propose": "1"} | psfs_post(("Gardening", ""), initial=0)
+        html = alice_client.post("/plan/start/", data).content.decode()
+        assert 'value="Gardening"' in html and "Rate “Gardening”" not in html
+        del data["propose"]
+        html = alice_client.post("/plan/start/", data).content.decode()
+        assert "Rate “Gardening”" in html
+        assert not Plan.objects.exists()
+
+    def test_a_start_that_fails_keeps_the_equipment_ticked(
+        self, alice_client, alice_cleared, catalog
+    ):
+        html = alice_client.post("/plan/start/", {"equipment": ["bench"]}).content.decode()
+        assert 'id="template_error"' in html
+        assert ticked(html) == {"bench"}

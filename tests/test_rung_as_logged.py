@@ -66,7 +66,7 @@ class TestRenamingARung:
         for url in ("/progress/history/", f"/progress/history/{renamed.pk}/"):
             html = page(alice_client, url)
             assert f"Rung 1: {OLD}" in html
-            assert "Reps: 12" in html
+            assert "Measured: Reps 12" in html
             assert NEW not in html
             assert "Lifts" not in html
 
@@ -76,7 +76,7 @@ class TestRenamingARung:
         entry = renamed.entries.get(plan_exercise=bridge)
         html = page(alice_client, f"/sessions/{renamed.pk}/edit/")
         assert f"Rung 1: {OLD}" in html
-        assert "Reps, if measured" in html
+        assert "Measured: Reps (optional)" in html
         assert NEW not in html
         data = {"day": MON.isoformat(), "pain_before": "3", "note": ""}
         for e in renamed.entries.all():
@@ -93,15 +93,15 @@ class TestRenamingARung:
             assert alice_client.post(f"/sessions/{renamed.pk}/edit/", data).status_code == 302
         entry.refresh_from_db()
         assert (entry.rung_name, entry.marker_name, entry.marker_value) == (OLD, "Reps", 13)
-        assert "Reps: 13" in page(alice_client, "/progress/history/")
+        assert "Measured: Reps 13" in page(alice_client, "/progress/history/")
 
     def test_a_session_logged_after_the_rename_uses_the_new_name(
         self, alice_client, alice_plan, bridge, renamed
     ):
         log_session(alice_client, alice_plan, day=TUE, **{f"e{bridge.pk}-marker_value": "14"})
         html = page(alice_client, "/progress/history/", day=TUE)
-        assert f"Rung 1: {NEW}" in html and "Lifts: 14" in html
-        assert f"Rung 1: {OLD}" in html and "Reps: 12" in html
+        assert f"Rung 1: {NEW}" in html and "Measured: Lifts 14" in html
+        assert f"Rung 1: {OLD}" in html and "Measured: Reps 12" in html
 
     def test_the_export_keeps_the_logged_name_and_the_plan_the_current_one(
         self, alice_client, renamed

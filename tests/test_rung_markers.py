@@ -103,20 +103,22 @@ class TestPagesShowNoMarker:
         first, second = bridge.rungs.order_by("position")[:2]
         Rung.objects.filter(pk=first.pk).update(marker_name="", marker_unit="")
         html = page(client, "/exercises/glute-bridge/")
-        assert "Measure:" not in rung_card(html, first.name)
-        assert "Measure:</span> Squeeze hold at the top (s)" in rung_card(html, second.name)
+        assert "To measure" not in rung_card(html, first.name)
+        marker = "To measure, if you like:</span> Squeeze hold at the top (s)"
+        assert marker in rung_card(html, second.name)
 
     def test_today_says_nothing_to_measure_for_the_rung(self, alice_client, stretch):
         html = page(alice_client, "/today/")
-        assert "Measure:" not in rung_card(html, stretch.rung.name)
-        assert "Measure:</span> Reps" in html  # the glute bridge still has its marker
+        assert "To measure" not in rung_card(html, stretch.rung.name)
+        # The glute bridge still has its marker.
+        assert "To measure, if you like:</span> Reps" in html
 
     def test_the_session_form_asks_no_marker_for_it(self, alice_client, alice_plan, stretch):
         html = page(alice_client, "/sessions/new/")
         assert f'name="e{stretch.pk}-marker_value"' not in html
         bridge = alice_plan.items.get(exercise__slug="glute-bridge")
         assert f'name="e{bridge.pk}-marker_value"' in html
-        assert "Reps, if measured" in html
+        assert "Measured: Reps (optional)" in html
 
     def test_a_session_logs_without_it_and_history_shows_none(
         self, alice_client, alice_plan, stretch
@@ -135,7 +137,7 @@ class TestPagesShowNoMarker:
         entry = ExerciseEntry.objects.get(plan_exercise=stretch)
         html = page(alice_client, f"/sessions/{entry.session_id}/edit/")
         assert f'name="e{entry.pk}-marker_value"' not in html
-        assert html.count("if measured") == 2  # the bridge and the clam
+        assert html.count("Measured: ") == 2  # the bridge and the clam
 
     def test_the_export_leaves_the_marker_out(self, alice_client, alice_plan, stretch):
         log_session(alice_client, alice_plan, day=MON)

@@ -42,7 +42,7 @@ class TestSessionNew:
         assert f'name="e{item.pk}-amount_done" value="12"' in html
         assert 'value="2026-03-02"' in html
         assert "4 · comfortable" in html
-        assert f'for="id_e{item.pk}-marker_value">Reps, if measured</label>' in html
+        assert f'for="id_e{item.pk}-marker_value">Measured: Reps (optional)</label>' in html
 
     def test_it_stores_the_session_with_the_rung_in_force(self, alice_client, alice_plan):
         r = log_session(alice_client, alice_plan, day=DAY, pain_before=3, pain=2, ease=5)
@@ -275,7 +275,8 @@ class TestSessionFormMarkup:
         with at_morning(DAY):
             html = alice_client.get("/sessions/new/", follow=True).content.decode()
         assert "<b>" not in html
-        assert f'for="id_e{item.pk}-marker_value">&lt;b&gt;&quot;Reach&quot;&lt;/b&gt;' in html
+        label = "Measured: &lt;b&gt;&quot;Reach&quot;&lt;/b&gt;"
+        assert f'for="id_e{item.pk}-marker_value">{label}' in html
 
     def test_a_group_in_error_is_described_by_its_message_and_keeps_the_other_choices(
         self, alice_client, alice_plan

@@ -37,7 +37,7 @@ class TestToday:
         html = alice_client.get("/today/").content.decode()
         assert "Half-kneeling" in html  # hip flexor stretch starts on rung 2
         assert "2 × 12 reps" in html  # glute bridge rung 1
-        assert "Measure:" in html
+        assert "To measure, if you like:" in html
         assert "See the whole ladder" in html
 
     def test_the_day_follows_the_users_time_zone(self, alice_client, alice, alice_plan):
@@ -109,3 +109,14 @@ class TestFirstSteps:
         log_session(alice_client, alice_plan, day=day)
         with at_morning(day):
             assert "What happens next" not in alice_client.get("/today/").content.decode()
+
+
+def test_a_changed_dose_is_shown_once_with_the_rungs_beside_it(alice_client, alice_plan):
+    bridge = alice_plan.items.get(exercise__slug="glute-bridge")
+    PlanExercise.objects.filter(pk=bridge.pk).update(custom_sets=3, custom_amount=15)
+    with at_morning(date(2026, 3, 2)):
+        html = alice_client.get("/today/").content.decode()
+    card = html.split(f'id="item-{bridge.pk}"')[1].split("</article>")[0]
+    assert card.count("Your dose") == 1 and "3 × 15 reps" in card
+    assert "(the rung's is 2 × 12 reps)" in card
+    assert "Dose:</span>" not in card

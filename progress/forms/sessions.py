@@ -178,7 +178,8 @@ class EntryForm(forms.Form):
         self.rung_name = item.rung_name if logged else rung.name
         marker = item.marker_label if logged else rung.marker_label
         if marker:
-            self.fields["marker_value"].label = f"{marker}, if measured"
+            # Not the dose: a measure of progress, in its own unit, and never required.
+            self.fields["marker_value"].label = f"Measured: {marker} (optional)"
         else:  # nothing to measure on this rung: nothing asked
             del self.fields["marker_value"]
         if not self.is_bound:

@@ -31,13 +31,13 @@ def _prefetch_entries() -> Prefetch:
 
 
 def _marker_text(entry) -> str:
-    """The marker as measured, e.g. "Reps: 12" or "Front-foot height: 4.5 cm", named as it
-    was when logged; nothing for a rung that had nothing to measure."""
+    """The marker as measured, e.g. "Measured: Reps 12" or "Measured: Front-foot height 4.5 cm",
+    named as it was when logged; nothing for a rung that had nothing to measure."""
     if entry.marker_value is None or not entry.marker_name:
         return ""
     # normalize() drops a trailing ".0", as floatformat:"-1" did.
-    text = f"{entry.marker_name}: {entry.marker_value.normalize():f}"
-    # "Reps: 12", not "Reps: 12 reps".
+    text = f"Measured: {entry.marker_name} {entry.marker_value.normalize():f}"
+    # "Reps 12", not "Reps 12 reps".
     if not unit_in_name(entry.marker_name, entry.marker_unit):
         text += f" {entry.marker_unit}"
     return text
@@ -52,6 +52,10 @@ def _for_display(sessions):
             entry.ease_words = EASE_WORDS.get(entry.ease, "")
             entry.unit = ("reps" if rung.reps else "s") + (" per side" if rung.per_side else "")
             entry.marker_text = _marker_text(entry)
+            entry.dose_differs = (entry.sets_done, entry.amount_done) != (
+                entry.prescribed_sets,
+                entry.prescribed_amount,
+            )
         # Worded here rather than by the date filter, whose translation lookups cost a sixth
         # of the page's rendering.
         session.day_text = long_day(session.day)

@@ -54,7 +54,10 @@ def plan_start(request: SignedInRequest) -> HttpResponse:
                 queryset=PlanTemplateItem.objects.select_related(
                     "exercise", "starting_rung"
                 ).prefetch_related(
-                    Prefetch("exercise__rungs", queryset=Rung.objects.order_by("position"))
+                    Prefetch(
+                        "exercise__rungs",
+                        queryset=Rung.objects.order_by("position").prefetch_related("equipment"),
+                    )
                 ),
             )
         )
@@ -65,6 +68,22 @@ def plan_start(request: SignedInRequest) -> HttpResponse:
     activities = FirstActivitiesFormSet(
         request.POST if request.method == "POST" and asked else None, prefix="activity"
     )
+    if request.method == "POST" and "propose" in request.POST:
+        # Nothing is started or stored: the page comes back with everything typed and the
+        # starting rungs fitted to the equipment ticked, for the person to check and start.
+        # Unbound, so a half-typed activity is not called wrong before "Start this plan".
+        typed = FirstActivitiesFormSet(
+            initial=[
+                {"name": f["name"].value(), "score": f["score"].value()}
+                for f in activities.forms[: activities.max_num]
+            ],
+            prefix="activity",
+        )
+        return render(
+            request,
+            "progress/plan_start.html",
+            {"form": form.proposed(), "activities": typed, "proposed": True},
+        )
     activities_ok = not activities.is_bound or activities.is_valid()
     if request.method == "POST" and form.is_valid() and activities_ok:
         try:

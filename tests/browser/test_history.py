@@ -120,8 +120,8 @@ def test_history_delete_and_report(page, patient):
         newest = page.locator("details.history-session").first
         newest.locator("summary").click()
         expect(newest.get_by_text("Ease 4 · comfortable").first).to_be_visible()
-        expect(newest).to_contain_text("less than prescribed")
-        expect(newest).to_contain_text("Hold time: 35 s")
+        expect(newest).to_contain_text("less than your dose then")
+        expect(newest).to_contain_text("Measured: Hold time 35 s")
         expect(newest).to_contain_text("Skipped")
         expect(newest).to_contain_text("Note: Hip sore after gardening")
         assert_accessible(page)

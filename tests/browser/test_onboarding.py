@@ -62,6 +62,51 @@ def test_a_new_user_passes_the_screen_starts_a_plan_and_sees_today(page):
     screenshot(page, "plan-desktop")
 
 
+def test_on_a_phone_starting_rungs_are_fitted_to_the_equipment_ticked(phone_page):
+    page = phone_page
+    catalog_load()
+    plan_templates_load()
+    sign_up(page, "nostep@example.com")
+    answer_screen(page)
+
+    expect(page.get_by_role("heading", name="Start your plan")).to_be_visible()
+    squat = page.get_by_label("Starting rung for ATG split squat")
+    expect(squat).to_have_value(
+        str(Rung.objects.get(exercise__slug="atg-split-squat", position=1).pk)
+    )
+    page.get_by_label("Whole chain").check()
+    equipment = page.get_by_role("group", name="Which of these do you have?")
+    equipment.get_by_role("checkbox", name=re.compile("^Chair")).check()
+    equipment.get_by_role("checkbox", name="Wall", exact=True).check()
+    page.get_by_role("textbox", name="What is the activity?").first.fill("Gardening")
+    page.get_by_role("spinbutton", name="Today, 0–10").first.fill("4")
+    page.get_by_role("button", name="Suggest starting rungs for my equipment").click()
+
+    expect(page.get_by_role("status")).to_contain_text("fitted to the equipment you ticked")
+    # Without a step the split squat starts on the rung that needs only a wall.
+    expect(squat).to_have_value(
+        str(Rung.objects.get(exercise__slug="atg-split-squat", position=3).pk)
+    )
+    expect(squat).to_have_accessible_description(
+        re.compile("^Rung 3 instead of 1: rung 1 needs a step or box")
+    )
+    expect(page.get_by_label("Whole chain")).to_be_checked()
+    expect(equipment.get_by_role("checkbox", name="Wall", exact=True)).to_be_checked()
+    expect(page.get_by_role("textbox", name="What is the activity?").first).to_have_value(
+        "Gardening"
+    )
+    assert_accessible(page)
+    squat.scroll_into_view_if_needed()
+    screenshot(page, "plan-start-equipment-phone")
+    page.get_by_role("button", name="Start this plan").click()
+
+    expect(page.get_by_role("heading", name=re.compile("^Today"))).to_be_visible()
+    squat_today = page.locator("article", has_text="ATG split squat")
+    expect(squat_today).to_contain_text("Rung 3")
+    expect(squat_today).to_contain_text("Flat ground, light hand support")
+    assert_accessible(page)
+
+
 def test_an_emergency_answer_stops_everything(phone_page):
     page = phone_page
     sign_up(page, "urgent@example.com")
