@@ -1,8 +1,9 @@
-"""What Today shows, read in five queries whatever the size of the plan or the history.
+"""What Today shows, read in four queries whatever the size of the plan or the history.
 
 Today is the page a user opens most, so its reads are folded: the plan row carries the
-latest safety screen's outcome as a subquery, each plan item its ladder's length, one query
-brings the last few days' sessions and one their check-ins.
+latest safety screen's outcome, whether the address is confirmed and the last mornings'
+check-ins as subqueries, each plan item its ladder's length, and one query brings the last
+few days' sessions.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, OuterRef, Subquery
+from allauth.account.models import EmailAddress
+from django.db.models import Count, Exists, OuterRef, Subquery
 
 from backcare.accounts.models import User
 from exercises.models import Rung
@@ -23,6 +25,16 @@ from progress.selectors.screens import latest_outcome
 
 class _Gate(TypedDict):
     screen_outcome: str | None  # None before any screen
+    email_verified: bool
+    # Whether there is a check-in today, 1 and 2 days ago: the mornings a late check-in
+    # may still be given for (LATE_DAYS).
+    checked_in_0: bool
+    checked_in_1: bool
+    checked_in_2: bool
+
+
+# One checked_in_<n> annotation for each morning a late check-in may be given for.
+assert LATE_DAYS == 3, "gated_plan annotates three mornings"
 
 
 if TYPE_CHECKING:  # WithAnnotations[Model, TypedDict] is for mypy: Python 3.11 refuses it
@@ -41,9 +53,27 @@ class TodayPage:
     first_steps: bool  # nothing logged yet: say what will appear, and when
 
 
-def gated_plan(user: User) -> GatedPlan | None:
-    """The user's plan with `screen_outcome`, the latest screen's."""
-    return Plan.objects.filter(user=user).annotate(screen_outcome=latest_outcome()).first()
+def gated_plan(user: User, day: date) -> GatedPlan | None:
+    """The user's plan, carrying in the same row the latest screen's outcome, whether the
+    address is confirmed, and which of the last mornings up to `day` have a check-in."""
+
+    def checked_in(days_ago: int) -> Exists:
+        return Exists(
+            CheckIn.objects.filter(user=OuterRef("user"), day=day - timedelta(days=days_ago))
+        )
+
+    verified = EmailAddress.objects.filter(user=OuterRef("user"), verified=True)
+    return (
+        Plan.objects.filter(user=user)
+        .annotate(
+            screen_outcome=latest_outcome(),
+            email_verified=Exists(verified),
+            checked_in_0=checked_in(0),
+            checked_in_1=checked_in(1),
+            checked_in_2=checked_in(2),
+        )
+        .first()
+    )
 
 
 def today_page(plan: GatedPlan, day: date) -> TodayPage:
@@ -79,7 +109,13 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
         paused=[i for i in items if i.is_paused],
         sessions_today=[pk for pk, session_day in recent if session_day == day],
         mornings_missing=mornings_missing(
-            [session_day for _, session_day in recent], checked_in_since(plan.user_id, since), day
+            [session_day for _, session_day in recent],
+            [
+                day - timedelta(days=n)
+                for n, yes in enumerate((plan.checked_in_0, plan.checked_in_1, plan.checked_in_2))
+                if yes
+            ],
+            day,
         ),
         # Only someone without recent sessions costs the question whether there are any.
         first_steps=not recent and not SessionLog.objects.filter(user_id=plan.user_id).exists(),

@@ -1,7 +1,6 @@
 import uuid
 from datetime import timedelta
 
-from allauth.account.utils import has_verified_email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -247,7 +246,7 @@ def plan_item_history(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_safe
 def today(request: SignedInRequest) -> HttpResponse:
     local_today = request.user.local_today()
-    plan = gated_plan(request.user)
+    plan = gated_plan(request.user, local_today)
     if plan is None or plan.screen_outcome != Outcome.CLEAR:
         # Not plainly clear: a clinician's clearance may still let the plan go on.
         standing = safety_standing(request.user, local_today)
@@ -268,6 +267,6 @@ def today(request: SignedInRequest) -> HttpResponse:
             # The session form's one-time key, in its link: no redirect to fetch one.
             "session_key": uuid.uuid4(),
             "caution": caution,
-            "email_verified": has_verified_email(request.user),
+            "email_verified": plan.email_verified,
         },
     )
