@@ -42,8 +42,12 @@ class TestPlanStart:
 
     def test_it_asks_for_a_template(self, client, alice_cleared, catalog):
         client.force_login(alice_cleared)
-        r = client.post("/plan/start/", {})
-        assert "Choose a plan to start with." in r.content.decode()
+        # A browser always sends the CSRF token, so the form is bound even with nothing chosen.
+        r = client.post("/plan/start/", {"csrfmiddlewaretoken": "sent-by-every-browser"})
+        assert (
+            '<div class="alert alert-danger" role="alert" id="template_error">'
+            "Choose a plan to start with.</div>"
+        ) in r.content.decode()
         assert not Plan.objects.exists()
 
     def test_a_second_start_creates_nothing_more(self, client, alice_cleared, catalog):
