@@ -199,3 +199,25 @@ def two_years(plan, *, last: date) -> None:
         PsfsRating(activity=activity, day=last - timedelta(weeks=2 * n), score=n % 11)
         for n in range(52)
     )
+
+
+def rung_admin_form(rung, **changes) -> dict:
+    """The admin's rung form as a curator sends it: the rung as it is, with `changes`."""
+    data = {
+        "exercise": rung.exercise_id,
+        "position": rung.position,
+        "name": rung.name,
+        "stage": rung.stage,
+        "instructions": rung.instructions,
+        "cues": rung.cues,
+        "sets": rung.sets,
+        "reps": rung.reps or "",
+        "hold_seconds": rung.hold_seconds or "",
+        "marker_name": rung.marker_name,
+        "marker_unit": rung.marker_unit,
+        "equipment": [e.pk for e in rung.equipment.all()],
+    }
+    if rung.per_side:
+        data["per_side"] = "on"
+    data.update(changes)
+    return data

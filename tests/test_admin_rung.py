@@ -1,8 +1,9 @@
 import pytest
 
 from exercises.catalog import catalog_load
-from exercises.models import Exercise, Rung
+from exercises.models import MARKER_NAME_MISSING, MARKER_UNIT_MISSING, Exercise, Rung
 from progress.models import Plan, PlanExercise
+from tests.builders import rung_admin_form
 
 # admin_client is pytest-django's, signed in as conftest's admin_user (with two-factor).
 pytestmark = pytest.mark.django_db
@@ -19,27 +20,6 @@ def used_rung(alice, bridge):
     rung = bridge.rungs.get(position=2)
     PlanExercise.objects.create(plan=Plan.objects.create(user=alice), exercise=bridge, rung=rung)
     return rung
-
-
-def rung_data(rung, **changes):
-    data = {
-        "exercise": rung.exercise_id,
-        "position": rung.position,
-        "name": rung.name,
-        "stage": rung.stage,
-        "instructions": rung.instructions,
-        "cues": rung.cues,
-        "sets": rung.sets,
-        "reps": rung.reps or "",
-        "hold_seconds": rung.hold_seconds or "",
-        "marker_name": rung.marker_name,
-        "marker_unit": rung.marker_unit,
-        "equipment": [e.pk for e in rung.equipment.all()],
-    }
-    if rung.per_side:
-        data["per_side"] = "on"
-    data.update(changes)
-    return data
 
 
 class TestRungChangelist:
@@ -59,7 +39,7 @@ class TestRungChange:
     def test_it_saves_an_edit(self, admin_client, bridge):
         rung = bridge.rungs.get(position=1)
         response = admin_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, name="Renamed")
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_admin_form(rung, name="Renamed")
         )
         assert response.status_code == 302
         rung.refresh_from_db()
@@ -68,7 +48,7 @@ class TestRungChange:
     def test_a_taken_position_is_a_clear_error(self, admin_client, bridge):
         rung = bridge.rungs.get(position=1)
         response = admin_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, position=2)
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_admin_form(rung, position=2)
         )
         assert response.status_code == 200
         assert response.context["adminform"].form.non_field_errors() == [
@@ -82,7 +62,7 @@ class TestRungChange:
     def test_a_zero_or_negative_number_is_a_field_error(self, admin_client, bridge, field, value):
         rung = bridge.rungs.get(position=1)
         response = admin_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, **{field: value})
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_admin_form(rung, **{field: value})
         )
         assert response.status_code == 200
         assert response.context["adminform"].form.errors[field] == [
@@ -92,7 +72,7 @@ class TestRungChange:
     def test_a_number_that_is_not_a_number_is_a_field_error(self, admin_client, bridge):
         rung = bridge.rungs.get(position=1)
         response = admin_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, sets="lots")
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_admin_form(rung, sets="lots")
         )
         assert response.status_code == 200
         assert response.context["adminform"].form.errors["sets"] == ["Enter a whole number."]
@@ -100,7 +80,7 @@ class TestRungChange:
     def test_a_dose_too_big_for_the_database_is_a_field_error(self, admin_client, bridge):
         rung = bridge.rungs.get(position=1)
         response = admin_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, sets=70000)
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_admin_form(rung, sets=70000)
         )
         assert response.status_code == 200
         assert "sets" in response.context["adminform"].form.errors
@@ -139,22 +119,12 @@ class TestRungDelete:
         assert Rung.objects.filter(pk=used_rung.pk).exists()
 
 
-MARKER_UNIT_MISSING = (
-    'Give the marker\'s unit too, e.g. "cm" or "s", or clear its name if this rung has '
-    "nothing to measure."
-)
-MARKER_NAME_MISSING = (
-    'Name what is measured too, e.g. "Front-foot height", or clear the unit if this rung has '
-    "nothing to measure."
-)
-
-
 class TestRungMarker:
     def test_a_rung_with_nothing_to_measure_saves(self, editor_client, bridge):
         rung = bridge.rungs.get(position=1)
         response = editor_client.post(
             f"/admin/exercises/rung/{rung.pk}/change/",
-            rung_data(rung, marker_name="", marker_unit=""),
+            rung_admin_form(rung, marker_name="", marker_unit=""),
         )
         assert response.status_code == 302
         rung.refresh_from_db()
@@ -173,7 +143,7 @@ class TestRungMarker:
     ):
         rung = bridge.rungs.get(position=1)
         response = editor_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, **changes)
+            f"/admin/exercises/rung/{rung.pk}/change/", rung_admin_form(rung, **changes)
         )
         assert response.status_code == 200
         assert response.context["adminform"].form.errors == {field: [message]}
@@ -186,7 +156,7 @@ class TestRungStageOrder:
     def test_a_rung_added_above_a_loaded_one_saves_with_a_warning(self, editor_client, bridge):
         top = bridge.rungs.get(position=5)
         assert top.stage == "loaded"
-        data = rung_data(top, position=6, name="Bridge on a cushion", stage="assisted")
+        data = rung_admin_form(top, position=6, name="Bridge on a cushion", stage="assisted")
         response = editor_client.post("/admin/exercises/rung/add/", data, follow=True)
         assert response.status_code == 200
         assert bridge.rungs.get(position=6).name == "Bridge on a cushion"
@@ -201,7 +171,9 @@ class TestRungStageOrder:
     def test_an_edit_that_keeps_the_order_has_no_warning(self, editor_client, bridge):
         rung = bridge.rungs.get(position=1)
         response = editor_client.post(
-            f"/admin/exercises/rung/{rung.pk}/change/", rung_data(rung, cues="Slow"), follow=True
+            f"/admin/exercises/rung/{rung.pk}/change/",
+            rung_admin_form(rung, cues="Slow"),
+            follow=True,
         )
         assert response.status_code == 200
         assert [m.level_tag for m in response.context["messages"]] == ["success"]

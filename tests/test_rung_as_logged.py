@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from progress.models import ExerciseEntry, SessionLog
-from tests.builders import PASSWORD
+from tests.builders import PASSWORD, rung_admin_form
 from tests.logging_helpers import at_morning, log_session
 
 pytestmark = pytest.mark.django_db
@@ -21,19 +21,7 @@ OLD, NEW = "Double-leg bridge", "Two-footed hip lift"
 
 def rename_in_admin(admin_client, rung, **changes) -> None:
     """A curator's edit of the rung in the admin, the rest of it as it is."""
-    data = {
-        "exercise": rung.exercise_id,
-        "position": rung.position,
-        "name": rung.name,
-        "stage": rung.stage,
-        "instructions": rung.instructions,
-        "cues": rung.cues,
-        "sets": rung.sets,
-        "reps": rung.reps or "",
-        "hold_seconds": rung.hold_seconds or "",
-        "marker_name": rung.marker_name,
-        "marker_unit": rung.marker_unit,
-    } | changes
+    data = rung_admin_form(rung, **changes)
     r = admin_client.post(f"/admin/exercises/rung/{rung.pk}/change/", data)
     assert r.status_code == 302, r.context["adminform"].form.errors
     rung.refresh_from_db()
