@@ -122,16 +122,11 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
     )
 
 
-def checked_in_since(user_id: int, since: date) -> list[date]:
-    return list(
-        CheckIn.objects.filter(user_id=user_id, day__gt=since).values_list("day", flat=True)
-    )
-
-
 def late_mornings(user: User, today: date) -> list[date]:
     """Days of the sessions a check-in may still be given for, most recent first."""
     since = today - timedelta(days=LATE_DAYS)
     days = SessionLog.objects.filter(user=user, day__gte=since, day__lt=today).values_list(
         "day", flat=True
     )
-    return mornings_missing(days, checked_in_since(user.pk, since), today)
+    checked_in = CheckIn.objects.filter(user=user, day__gt=since).values_list("day", flat=True)
+    return mornings_missing(days, checked_in, today)
