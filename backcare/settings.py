@@ -5,6 +5,7 @@ unless DJANGO_DEBUG says otherwise, and then SQLite in the project folder is use
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "csp",
+    "easy_thumbnails",
 ]
 
 MIDDLEWARE = [
@@ -228,10 +230,48 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Curators' uploads (docs/DEPLOY.md: Media). Local files in MEDIA_ROOT by default, served by
+# the app itself only when BACKCARE_SERVE_MEDIA is on (the default with DEBUG); behind the
+# proxy in production. AWS_STORAGE_BUCKET_NAME switches to S3-compatible object storage
+# (django-storages), so that several app servers share the files.
+MEDIA_URL = env_str("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+BACKCARE_SERVE_MEDIA = env_bool("BACKCARE_SERVE_MEDIA", DEBUG)
+# Where media is served from when it is not this site: allowed by the CSP below.
+MEDIA_HOST = ""
+if AWS_STORAGE_BUCKET_NAME := env_str("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the
+            # environment, which boto3 reads itself; they never pass through settings.
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            # Stored objects say what they are, and are shown, never run or sniffed.
+            "object_parameters": {"ContentDisposition": "inline", "CacheControl": "max-age=86400"},
+        },
+    }
+    MEDIA_HOST = (
+        env_str("AWS_S3_CUSTOM_DOMAIN")
+        or urlsplit(env_str("AWS_S3_ENDPOINT_URL", "https://s3.amazonaws.com")).netloc
+    )
+# Upload limits, checked by content in exercises.forms.MediaForm.
+BACKCARE_MEDIA_IMAGE_MAX_BYTES = env_int("BACKCARE_MEDIA_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
+BACKCARE_MEDIA_IMAGE_MAX_PIXELS = env_int("BACKCARE_MEDIA_IMAGE_MAX_PIXELS", 40_000_000)
+BACKCARE_MEDIA_VIDEO_MAX_BYTES = env_int("BACKCARE_MEDIA_VIDEO_MAX_BYTES", 50 * 1024 * 1024)
+# easy-thumbnails: the widths a picture is offered in (srcset), made once at upload.
+BACKCARE_THUMBNAIL_WIDTHS = (360, 720)
+THUMBNAIL_QUALITY = 82
+THUMBNAIL_PRESERVE_EXTENSIONS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -317,7 +357,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_HOST] if MEDIA_HOST else [])],
+        "media-src": ["'self'", *([MEDIA_HOST] if MEDIA_HOST else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("backcare.accounts.urls")),
     path("exercises/", include("exercises.urls")),
     path("admin/", admin.site.urls),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),
     path("", include("progress.urls")),
 ]
 

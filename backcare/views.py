@@ -1,8 +1,12 @@
 import sys
+from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.db import InterfaceError, InternalError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.views import static
 from django.views.decorators.http import require_safe
 
 # The database is unreachable (OperationalError, InterfaceError) or refuses writes: a
@@ -31,3 +35,29 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = "30"
         return response
     return render(request, "500.html", status=500)
+
+
+# What the media folder may hold (exercises.forms.MediaForm writes nothing else) and the
+# type each is served as: never guessed from the bytes (nosniff), never anything a browser runs.
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+}
+
+
+@require_safe
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
+    """Curators' uploads from MEDIA_ROOT, when the app serves them itself (development, or
+    BACKCARE_SERVE_MEDIA=true); in production the proxy does, with the same headers."""
+    suffix = PurePosixPath(path).suffix.lower()
+    if not settings.BACKCARE_SERVE_MEDIA or suffix not in MEDIA_TYPES:
+        raise Http404("No such file.")
+    response = static.serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    response["Content-Type"] = MEDIA_TYPES[suffix]
+    response["X-Content-Type-Options"] = "nosniff"
+    # Our own names ("catalog/<uuid>.jpg"): shown in the page, never saved as something else.
+    response["Content-Disposition"] = f'inline; filename="{PurePosixPath(path).name}"'
+    return response

@@ -1,11 +1,15 @@
 from itertools import pairwise
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models, transaction
 from django.db.models import Count, F
+from django.utils.html import format_html
 
-from exercises.forms import RungAdminForm
-from exercises.models import Equipment, Exercise, Region, Rung, Stage
+from backcare.middleware import accepts_uploads
+from exercises.forms import MediaForm, RungAdminForm, RungFigureAdminForm
+from exercises.media import media_thumbnails_make
+from exercises.models import Equipment, Exercise, Media, Region, Rung, Stage
 
 # Rungs are parked this far up while a reorder is saved, so swapping two positions
 # never trips the unique (exercise, position) constraint half-way through.
@@ -68,6 +72,33 @@ class RungInline(admin.StackedInline):
     )
 
 
+class MediaInline(admin.StackedInline):
+    model = Media
+    form = MediaForm
+    extra = 0
+    fieldsets = (
+        (None, {"fields": ("rung", "file", "poster", "caption")}),
+        ("Credit", {"fields": (("author", "licence"), "source")}),
+        ("Order", {"fields": (("order", "before_figure"),)}),
+    )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Only this exercise's rungs: a new exercise has none yet (its media shows on all).
+        rungs = formset.form.base_fields["rung"]
+        rungs.queryset = obj.rungs.order_by("position") if obj else Rung.objects.none()
+        return formset
+
+
+def media_upload_limit() -> int:
+    # A video and its poster in one request, with room for the rest of the form.
+    return (
+        settings.BACKCARE_MEDIA_VIDEO_MAX_BYTES
+        + settings.BACKCARE_MEDIA_IMAGE_MAX_BYTES
+        + settings.BACKCARE_MAX_REQUEST_BYTES
+    )
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
     list_display = ("name", "region", "order", "rung_count", "is_published")
@@ -77,7 +108,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("equipment",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [RungInline]
+    inlines = [RungInline, MediaInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "region", "order", "is_published")}),
         ("Content", {"fields": ("summary", "why_it_helps", "safety_notes", "equipment")}),
@@ -110,6 +141,20 @@ class ExerciseAdmin(admin.ModelAdmin):
             ]
             Rung.objects.filter(pk__in=moving).update(position=F("position") + REORDER_OFFSET)
         super().save_formset(request, form, formset, change)
+        if formset.model is Media:
+            for media in formset.new_objects + [
+                m for m, fields in formset.changed_objects if "file" in fields
+            ]:
+                # Thumbnails of a committed upload only: a rolled-back save leaves none.
+                transaction.on_commit(lambda media=media: media_thumbnails_make(media))
+
+    def get_urls(self):
+        # The add and change pages take uploads (the rest of the admin does not).
+        urls = super().get_urls()
+        for pattern in urls:
+            if pattern.name and pattern.name.endswith(("_add", "_change")):
+                accepts_uploads(media_upload_limit())(pattern.callback)
+        return urls
 
     def save_related(self, request, form, formsets, change):
         before = stages_out_of_order(form.instance.pk)
@@ -119,11 +164,23 @@ class ExerciseAdmin(admin.ModelAdmin):
 
 @admin.register(Rung)
 class RungAdmin(admin.ModelAdmin):
-    form = RungAdminForm
+    form = RungFigureAdminForm
+    readonly_fields = ("figure_preview",)
+
+    class Media:
+        css = {"all": ["css/figures.css"]}
+
     list_display = ("exercise", "position", "name", "stage", "marker_name")
     list_filter = ("stage", "exercise__region", "exercise__is_published")
     search_fields = ("name", "exercise__name", "instructions")
     list_select_related = ("exercise",)
+
+    @admin.display(description="drawn figure")
+    def figure_preview(self, obj):
+        art = obj.illustration if obj.pk else None
+        if art is None:
+            return "No figure: the description below is empty."
+        return format_html('<div class="fig-admin-preview">{}</div><p>{}</p>', art.still, art.shows)
 
     def save_model(self, request, obj, form, change):
         before = stages_out_of_order(obj.exercise_id)

@@ -7,6 +7,8 @@ exception is a source note still naming the team's own documents ("seed 004",
 A rung's equipment came after the first catalogs, so an existing rung with none gets the
 catalog's (found by its exercise and name: a curator may have moved it). A rung left with
 no equipment on purpose is filled in again by the next load: an empty set cannot say why.
+Drawn figures came later still and are filled in the same way: a rung without one gets the
+catalog's; a figure a curator has edited is theirs and stays.
 """
 
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from exercises import catalog_data
+from exercises.illustrations.shipped import FIGURES
 from exercises.models import Equipment, Exercise, Region, Rung
 
 EXERCISE_FIELDS = ("name", "summary", "why_it_helps", "safety_notes", "video_url", "order")
@@ -30,6 +33,7 @@ class LoadReport:
     rungs: int = 0
     sources: int = 0
     rung_equipment: int = 0
+    figures: int = 0
 
     def __str__(self):
         created = (
@@ -41,11 +45,14 @@ class LoadReport:
         if self.rung_equipment:
             n = self.rung_equipment
             created += f" Filled in the equipment of {n} rung{'' if n == 1 else 's'}."
+        if self.figures:
+            s = "" if self.figures == 1 else "s"
+            created += f" Added the drawn figure{s} of {self.figures} rung{s}."
         return created
 
 
 @transaction.atomic
-def catalog_load(data=catalog_data) -> LoadReport:
+def catalog_load(data=catalog_data, figures=FIGURES) -> LoadReport:
     report = LoadReport()
     regions = {}
     for row in data.REGIONS:
@@ -76,8 +83,14 @@ def catalog_load(data=catalog_data) -> LoadReport:
             **{k: row[k] for k in EXERCISE_FIELDS},
         )
         exercise.equipment.set([equipment[slug] for slug in row["equipment"]])
+        drawn = figures.get(row["slug"], {})
         rungs = Rung.objects.bulk_create(
-            Rung(exercise=exercise, **{k: r[k] for k in Rung.CONTENT_FIELDS}) for r in row["rungs"]
+            Rung(
+                exercise=exercise,
+                figure=drawn.get(r["position"], {}),
+                **{k: r[k] for k in Rung.CONTENT_FIELDS},
+            )
+            for r in row["rungs"]
         )
         needs += [(rung, r["equipment"]) for rung, r in zip(rungs, row["rungs"], strict=True)]
         report.exercises += 1
@@ -91,6 +104,21 @@ def catalog_load(data=catalog_data) -> LoadReport:
         if slugs := catalog_needs.get((rung.exercise.slug, rung.name)):
             needs.append((rung, slugs))
             report.rung_equipment += 1
+    # By exercise and name, as the equipment: a curator may have moved the rung.
+    catalog_figures = {
+        (row["slug"], r["name"]): figures[row["slug"]][r["position"]]
+        for row in data.EXERCISES
+        if row["slug"] in figures
+        for r in row["rungs"]
+        if r["position"] in figures[row["slug"]]
+    }
+    undrawn = []
+    for rung in Rung.objects.filter(exercise__slug__in=existing).select_related("exercise"):
+        if not rung.figure and (figure := catalog_figures.get((rung.exercise.slug, rung.name))):
+            rung.figure = figure
+            undrawn.append(rung)
+    Rung.objects.bulk_update(undrawn, ["figure"])
+    report.figures = len(undrawn)
     Rung.equipment.through.objects.bulk_create(
         Rung.equipment.through(rung_id=rung.pk, equipment_id=equipment[slug].pk)
         for rung, slugs in needs

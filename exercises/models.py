@@ -1,9 +1,15 @@
+import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from exercises.illustrations import draw
 
 _STEP_NUMBER = re.compile(r"^\s*\d+[.)]\s*")
 
@@ -104,6 +110,22 @@ MARKER_NAME_MISSING = (
 )
 
 
+@dataclass(frozen=True)
+class Illustration:
+    moving: SafeString
+    still: SafeString
+    shows: str
+    feel_text: str
+
+
+@lru_cache(maxsize=512)
+def _drawn(description: str) -> Illustration:
+    figure = draw.render(json.loads(description))
+    # draw puts no description text in the markup; the words are escaped by the template.
+    return Illustration(mark_safe(figure.moving), mark_safe(figure.still), figure.shows,  # noqa: S308
+                        figure.feel_text)  # fmt: skip
+
+
 class Stage(models.TextChoices):
     ASSISTED = "assisted", "Assisted"
     BODYWEIGHT = "bodyweight", "Bodyweight"
@@ -154,6 +176,14 @@ class Rung(models.Model):
         related_name="rungs",
         help_text="What this rung needs. Leave out a mat or cushion: a towel or carpet will do.",
     )
+    # The drawn illustration: a description exercises.illustrations.draw turns into SVG.
+    # Shipped rungs get theirs from load_catalog; empty draws nothing.
+    figure = models.JSONField(
+        blank=True,
+        default=dict,
+        help_text="The drawn figure's description (start and end positions, props, where it "
+        "is felt). Shipped rungs come with one; leave it empty for none.",
+    )
 
     class Meta:
         ordering = ["exercise", "position"]
@@ -187,11 +217,24 @@ class Rung(models.Model):
         return f"{self.exercise.name} · rung {self.position}: {self.name}"
 
     def clean(self):
+        if self.figure:
+            try:
+                draw.validate(self.figure)
+            except (ValueError, KeyError, TypeError) as error:
+                raise ValidationError({"figure": f"This figure cannot be drawn: {error}"}) from None
         # Said on the field that is missing; the constraint's message is the fallback.
         if self.marker_name and not self.marker_unit:
             raise ValidationError({"marker_unit": MARKER_UNIT_MISSING})
         if self.marker_unit and not self.marker_name:
             raise ValidationError({"marker_name": MARKER_NAME_MISSING})
+
+    @property
+    def illustration(self) -> Illustration | None:
+        """The drawn figure, or None. Drawn once per description and worker: the markup
+        depends only on the description, so no catalog version is needed to keep it fresh."""
+        if not self.figure:
+            return None
+        return _drawn(json.dumps(self.figure, sort_keys=True))
 
     @property
     def dose_text(self) -> str:
@@ -217,3 +260,104 @@ class Rung(models.Model):
 
     def cue_list(self) -> list[str]:
         return [line.strip() for line in self.cues.splitlines() if line.strip()]
+
+
+class Licence(models.TextChoices):
+    """Licences a curator may publish a picture or video under; the first two need no credit
+    beyond the author and source shown with it."""
+
+    CC0 = "cc0-1.0", "CC0 1.0 (public domain dedication)"
+    CC_BY_4 = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA_4 = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC_BY_3 = "cc-by-3.0", "CC BY 3.0"
+    CC_BY_SA_3 = "cc-by-sa-3.0", "CC BY-SA 3.0"
+    PERMISSION = "permission", "Used with the author's written permission"
+
+
+LICENCE_URLS: dict[str, str] = {
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_3: "https://creativecommons.org/licenses/by/3.0/",
+    Licence.CC_BY_SA_3: "https://creativecommons.org/licenses/by-sa/3.0/",
+}
+
+
+def media_path(instance: "Media", filename: str) -> str:
+    # The name is ours, never the uploader's: the form names files by their checked content.
+    return f"catalog/{filename}"
+
+
+class Media(models.Model):
+    """A curator's picture or short video for one rung, or for every rung of an exercise.
+
+    Files reach here only through exercises.forms.MediaForm, which checks them by content and
+    re-encodes images; thumbnails are made once the row is committed (exercises.media).
+    """
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "Image"
+        VIDEO = "video", "Video"
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="media")
+    rung = models.ForeignKey(
+        Rung,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="media",
+        help_text="Leave empty to show it with every rung of the exercise.",
+    )
+    kind = models.CharField(max_length=5, choices=Kind.choices, editable=False)
+    file = models.FileField(
+        upload_to=media_path,
+        max_length=200,
+        help_text="A JPEG, PNG or WebP image, or an MP4 or WebM video.",
+    )
+    poster = models.FileField(
+        upload_to=media_path,
+        max_length=200,
+        blank=True,
+        help_text="For a video: the still image shown before it plays (JPEG, PNG or WebP).",
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    # Thumbnail width → stored file name, made after the upload is committed.
+    thumbnails = models.JSONField(default=dict, editable=False)
+    caption = models.CharField(max_length=200, help_text="What it shows, for everyone: it is "
+                               "also the text read out instead of the picture.")  # fmt: skip
+    author = models.CharField(max_length=120)
+    source = models.CharField(max_length=300, help_text="Where it comes from: a URL or a "
+                              "description, e.g. “photographed for BackCare”.")  # fmt: skip
+    licence = models.CharField(max_length=12, choices=Licence.choices)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
+    before_figure = models.BooleanField(
+        "show before the drawn figure",
+        default=False,
+        help_text="Show this first, before the rung's drawn figure.",
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "picture or video"
+        verbose_name_plural = "pictures and videos"
+
+    def __str__(self):
+        return self.caption
+
+    def clean(self):
+        if self.rung_id and self.exercise_id and self.rung.exercise_id != self.exercise_id:
+            raise ValidationError({"rung": "Choose one of this exercise's own rungs."})
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def srcset(self) -> str:
+        """The thumbnails and the stored image, for <img srcset>."""
+        storage = self.file.storage
+        sizes = [(int(w), storage.url(name)) for w, name in self.thumbnails.items()]
+        if self.width:
+            sizes.append((self.width, self.file.url))
+        return ", ".join(f"{url} {w}w" for w, url in sorted(sizes))

@@ -9,9 +9,10 @@ from exercises.forms import CatalogFilterForm, load_filter_choices
 from exercises.models import Exercise, Rung, Stage
 
 
-def _catalog_queryset(request: HttpRequest):
+def _catalog_queryset(request: HttpRequest, rungs=None):
+    rungs = Rung.objects.order_by("position") if rungs is None else rungs
     exercises = Exercise.objects.select_related("region").prefetch_related(
-        "equipment", Prefetch("rungs", queryset=Rung.objects.order_by("position"))
+        "equipment", Prefetch("rungs", queryset=rungs)
     )
     # Curators preview unpublished exercises; everyone else never sees them.
     return exercises if request.user.is_staff else exercises.published()
@@ -27,7 +28,10 @@ def _stage_names(exercise: Exercise) -> list[str]:
 def exercise_list(request: HttpRequest) -> HttpResponse:
     regions, equipment = load_filter_choices()
     form = CatalogFilterForm(request.GET, regions=regions, equipment=equipment)
-    exercises = _catalog_queryset(request)
+    # The list names each ladder's stages: the rungs' steps and figures stay unread.
+    exercises = _catalog_queryset(
+        request, Rung.objects.order_by("position").only("exercise_id", "position", "stage")
+    )
     if form.is_valid():
         if form.cleaned_data["region"]:
             exercises = exercises.filter(region__slug=form.cleaned_data["region"])
@@ -49,6 +53,10 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(
-        _catalog_queryset(request).prefetch_related("rungs__equipment"), slug=slug
+        _catalog_queryset(request).prefetch_related("rungs__equipment", "media"), slug=slug
     )
+    # A picture for the whole exercise shows with every rung; Media's ordering is the curators'.
+    media = list(exercise.media.all())
+    for rung in exercise.rungs.all():
+        rung.shown_media = [m for m in media if m.rung_id in (None, rung.pk)]
     return render(request, "exercises/exercise_detail.html", {"exercise": exercise})

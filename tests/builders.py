@@ -7,6 +7,7 @@ plain functions (`session_row`, `entry_row`, `checkin_row`) that touch no model 
 field values by attname, so a COPY-based generator can build the same rows.
 """
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from exercises.models import Rung
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -216,8 +218,66 @@ def rung_admin_form(rung, **changes) -> dict:
         "marker_name": rung.marker_name,
         "marker_unit": rung.marker_unit,
         "equipment": [e.pk for e in rung.equipment.all()],
+        # The figure's description as the admin's text box holds it.
+        "figure": json.dumps(rung.figure),
     }
     if rung.per_side:
         data["per_side"] = "on"
+    data.update(changes)
+    return data
+
+
+def _value(value):
+    if value is None:
+        return ""
+    return value
+
+
+def exercise_admin_form(exercise, rungs=None, delete=(), **changes):
+    """The exercise change form's POST data, as a browser would send it."""
+    data = {
+        "name": exercise.name,
+        "slug": exercise.slug,
+        "region": exercise.region_id,
+        "order": exercise.order,
+        "summary": exercise.summary,
+        "why_it_helps": exercise.why_it_helps,
+        "safety_notes": exercise.safety_notes,
+        "equipment": [e.pk for e in exercise.equipment.all()] if exercise.pk else [],
+        "video_url": exercise.video_url,
+        "source": exercise.source,
+    }
+    if exercise.is_published:
+        data["is_published"] = "on"
+    if rungs is None:
+        rungs = list(exercise.rungs.order_by("position")) if exercise.pk else []
+    data.update(
+        {
+            "rungs-TOTAL_FORMS": len(rungs),
+            "rungs-INITIAL_FORMS": sum(1 for r in rungs if r.pk),
+            "rungs-MIN_NUM_FORMS": 0,
+            "rungs-MAX_NUM_FORMS": 1000,
+            # The pictures and videos inline, left empty (tests/test_media_uploads.py fills it).
+            "media-TOTAL_FORMS": 0,
+            "media-INITIAL_FORMS": 0,
+            "media-MIN_NUM_FORMS": 0,
+            "media-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for i, rung in enumerate(rungs):
+        prefix = f"rungs-{i}-"
+        data[prefix + "id"] = _value(rung.pk)
+        data[prefix + "exercise"] = _value(exercise.pk)
+        for field in Rung.CONTENT_FIELDS:
+            value = getattr(rung, field)
+            if isinstance(value, bool):
+                if value:
+                    data[prefix + field] = "on"
+            else:
+                data[prefix + field] = _value(value)
+        # The rung's ticked equipment boxes, as the page shows them.
+        data[prefix + "equipment"] = [e.pk for e in rung.equipment.all()] if rung.pk else []
+        if rung.pk in delete:
+            data[prefix + "DELETE"] = "on"
     data.update(changes)
     return data

@@ -25,6 +25,7 @@ PUBLIC = {
     "legacy_password_reset_link": "an old reset link: redirects to asking for a new one",
     "exercise_list": "the public catalog",
     "exercise_detail": "the public catalog (by slug, not an id)",
+    "media": "the catalog's pictures and videos, public like the catalog (never user data)",
 }
 
 # Signed-in pages that carry no id: the user's own data only.

@@ -5,6 +5,7 @@ import pytest
 from exercises.catalog import catalog_load
 from exercises.models import Equipment, Exercise, Region, Rung
 from progress.models import Plan, PlanExercise
+from tests.builders import exercise_admin_form
 
 # admin_client is pytest-django's, signed in as conftest's admin_user (with two-factor).
 pytestmark = pytest.mark.django_db
@@ -23,57 +24,6 @@ def alice_plan(alice, bridge):
     plan = Plan.objects.create(user=alice)
     rung = bridge.rungs.get(position=1)
     return PlanExercise.objects.create(plan=plan, exercise=bridge, rung=rung)
-
-
-def _value(value):
-    if value is None:
-        return ""
-    return value
-
-
-def form_data(exercise, rungs=None, delete=(), **changes):
-    """The exercise change form's POST data, as a browser would send it."""
-    data = {
-        "name": exercise.name,
-        "slug": exercise.slug,
-        "region": exercise.region_id,
-        "order": exercise.order,
-        "summary": exercise.summary,
-        "why_it_helps": exercise.why_it_helps,
-        "safety_notes": exercise.safety_notes,
-        "equipment": [e.pk for e in exercise.equipment.all()] if exercise.pk else [],
-        "video_url": exercise.video_url,
-        "source": exercise.source,
-    }
-    if exercise.is_published:
-        data["is_published"] = "on"
-    if rungs is None:
-        rungs = list(exercise.rungs.order_by("position")) if exercise.pk else []
-    data.update(
-        {
-            "rungs-TOTAL_FORMS": len(rungs),
-            "rungs-INITIAL_FORMS": sum(1 for r in rungs if r.pk),
-            "rungs-MIN_NUM_FORMS": 0,
-            "rungs-MAX_NUM_FORMS": 1000,
-        }
-    )
-    for i, rung in enumerate(rungs):
-        prefix = f"rungs-{i}-"
-        data[prefix + "id"] = _value(rung.pk)
-        data[prefix + "exercise"] = _value(exercise.pk)
-        for field in RUNG_FIELDS:
-            value = getattr(rung, field)
-            if isinstance(value, bool):
-                if value:
-                    data[prefix + field] = "on"
-            else:
-                data[prefix + field] = _value(value)
-        # The rung's ticked equipment boxes, as the page shows them.
-        data[prefix + "equipment"] = [e.pk for e in rung.equipment.all()] if rung.pk else []
-        if rung.pk in delete:
-            data[prefix + "DELETE"] = "on"
-    data.update(changes)
-    return data
 
 
 def new_rung(position, **fields):
@@ -159,7 +109,7 @@ class TestExerciseAdd:
             region=Region.objects.get(slug="around"),
             summary="Opposite arm and leg.",
         )
-        data = form_data(
+        data = exercise_admin_form(
             exercise, rungs=[new_rung(1), new_rung(2, name="Longer", reps=None, hold_seconds=20)]
         )
         response = admin_client.post("/admin/exercises/exercise/add/", data)
@@ -174,7 +124,7 @@ class TestExerciseAdd:
             region=bridge.region,
             summary="Same slug.",
         )
-        response = admin_client.post("/admin/exercises/exercise/add/", form_data(clash))
+        response = admin_client.post("/admin/exercises/exercise/add/", exercise_admin_form(clash))
         assert response.status_code == 200
         assert response.context["adminform"].form.errors["slug"] == [
             "Exercise with this Slug already exists."
@@ -199,7 +149,7 @@ class TestExerciseChange:
         ticked = re.findall(rf'name="rungs-{index}-equipment" value="(\d+)"[^>]* checked>', html)
         assert ticked == [str(dumbbell.pk)]
         band = Equipment.objects.get(slug="resistance-band")
-        data = form_data(bridge) | {f"rungs-{index}-equipment": [dumbbell.pk, band.pk]}
+        data = exercise_admin_form(bridge) | {f"rungs-{index}-equipment": [dumbbell.pk, band.pk]}
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 302
         assert set(loaded.equipment.values_list("slug", flat=True)) == {
@@ -214,7 +164,8 @@ class TestExerciseChange:
         first, second = rungs[0], rungs[1]
         first.position, second.position = 2, 1
         response = admin_client.post(
-            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, rungs=rungs)
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            exercise_admin_form(bridge, rungs=rungs),
         )
         assert response.status_code == 302
         first.refresh_from_db()
@@ -230,7 +181,8 @@ class TestExerciseChange:
         for rung, position in zip(rungs, reversed(range(1, len(rungs) + 1)), strict=True):
             rung.position = position
         response = admin_client.post(
-            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, rungs=rungs)
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            exercise_admin_form(bridge, rungs=rungs),
         )
         assert response.status_code == 302
         assert list(bridge.rungs.order_by("position").values_list("name", flat=True)) == list(
@@ -240,7 +192,7 @@ class TestExerciseChange:
     def test_it_adds_a_rung_in_the_inline(self, admin_client, bridge):
         rungs = list(bridge.rungs.order_by("position"))
         top = rungs[-1].position
-        data = form_data(bridge, rungs=[*rungs, new_rung(top + 1)])
+        data = exercise_admin_form(bridge, rungs=[*rungs, new_rung(top + 1)])
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 302
         assert bridge.rungs.get(position=top + 1).name == "Bridge with a band round the knees"
@@ -248,7 +200,7 @@ class TestExerciseChange:
     def test_it_edits_the_exercise_and_a_rung(self, admin_client, bridge):
         rungs = list(bridge.rungs.order_by("position"))
         rungs[0].sets = 3
-        data = form_data(bridge, rungs=rungs, summary="A curator's summary.")
+        data = exercise_admin_form(bridge, rungs=rungs, summary="A curator's summary.")
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 302
         bridge.refresh_from_db()
@@ -259,7 +211,7 @@ class TestExerciseChange:
         rungs = list(bridge.rungs.order_by("position"))
         first, second = rungs[0], rungs[1]
         second.position = 1
-        data = form_data(bridge, rungs=rungs, delete={first.pk})
+        data = exercise_admin_form(bridge, rungs=rungs, delete={first.pk})
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 302
         assert not Rung.objects.filter(pk=first.pk).exists()
@@ -271,7 +223,8 @@ class TestExerciseChange:
         rungs = list(bridge.rungs.order_by("position"))
         rungs[1].position = rungs[0].position
         response = admin_client.post(
-            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, rungs=rungs)
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            exercise_admin_form(bridge, rungs=rungs),
         )
         assert response.status_code == 200
         assert "Please correct the duplicate data for position." in (response.content.decode())
@@ -282,7 +235,7 @@ class TestExerciseChange:
         count = len(rungs)
         response = admin_client.post(
             f"/admin/exercises/exercise/{bridge.pk}/change/",
-            form_data(bridge, rungs=[*rungs, new_rung(1)]),
+            exercise_admin_form(bridge, rungs=[*rungs, new_rung(1)]),
         )
         assert response.status_code == 200
         assert "duplicate data" in response.content.decode()
@@ -320,7 +273,9 @@ class TestExerciseChange:
     ):
         rungs = list(bridge.rungs.order_by("position"))
         count = len(rungs)
-        data = form_data(bridge, rungs=[*rungs, new_rung(**{"position": count + 1, **fields})])
+        data = exercise_admin_form(
+            bridge, rungs=[*rungs, new_rung(**{"position": count + 1, **fields})]
+        )
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 200
         errors = response.context["inline_admin_formsets"][0].formset.forms[count].errors
@@ -333,7 +288,9 @@ class TestExerciseChange:
     def test_reps_and_hold_must_be_one_or_the_other(self, admin_client, bridge, fields):
         rungs = list(bridge.rungs.order_by("position"))
         count = len(rungs)
-        data = form_data(bridge, rungs=[*rungs, new_rung(**{"position": count + 1, **fields})])
+        data = exercise_admin_form(
+            bridge, rungs=[*rungs, new_rung(**{"position": count + 1, **fields})]
+        )
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 200
         errors = (
@@ -344,7 +301,8 @@ class TestExerciseChange:
 
     def test_renaming_the_slug_to_a_taken_one_is_a_form_error(self, admin_client, bridge):
         response = admin_client.post(
-            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, slug="clamshell")
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            exercise_admin_form(bridge, slug="clamshell"),
         )
         assert response.status_code == 200
         assert "Exercise with this Slug already exists." in response.content.decode()
@@ -354,7 +312,8 @@ class TestExerciseChange:
     def test_deleting_a_rung_a_plan_uses_is_a_form_error(self, admin_client, bridge, alice_plan):
         used = alice_plan.rung
         response = admin_client.post(
-            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, delete={used.pk})
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            exercise_admin_form(bridge, delete={used.pk}),
         )
         assert response.status_code == 200
         html = response.content.decode()
@@ -363,7 +322,7 @@ class TestExerciseChange:
         assert Rung.objects.filter(pk=used.pk).exists()
 
     def test_unpublishing_a_used_exercise_saves(self, admin_client, bridge, alice_plan):
-        data = form_data(bridge)
+        data = exercise_admin_form(bridge)
         del data["is_published"]
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 302
@@ -426,7 +385,7 @@ class TestCatalogEditorCuration:
         region = Region.objects.create(slug="around", name="Around")
         exercise = Exercise(name="Bird dog", slug="bird-dog", region=region, summary="Reach.")
         response = editor_client.post(
-            "/admin/exercises/exercise/add/", form_data(exercise, rungs=[new_rung(1)])
+            "/admin/exercises/exercise/add/", exercise_admin_form(exercise, rungs=[new_rung(1)])
         )
         assert response.status_code == 302
         assert Exercise.objects.get(slug="bird-dog").rungs.count() == 1
@@ -434,7 +393,9 @@ class TestCatalogEditorCuration:
     def test_an_editor_can_change_an_exercise_and_add_a_rung(self, editor_client, bridge):
         rungs = list(bridge.rungs.order_by("position"))
         rungs[0].position, rungs[1].position = rungs[1].position, rungs[0].position
-        data = form_data(bridge, rungs=[*rungs, new_rung(len(rungs) + 1)], summary="Edited.")
+        data = exercise_admin_form(
+            bridge, rungs=[*rungs, new_rung(len(rungs) + 1)], summary="Edited."
+        )
         response = editor_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 302
         bridge.refresh_from_db()
@@ -466,7 +427,8 @@ class TestRungMarkerInline:
         rungs = list(bridge.rungs.order_by("position"))
         rungs[0].marker_name = rungs[0].marker_unit = ""
         response = admin_client.post(
-            f"/admin/exercises/exercise/{bridge.pk}/change/", form_data(bridge, rungs=rungs)
+            f"/admin/exercises/exercise/{bridge.pk}/change/",
+            exercise_admin_form(bridge, rungs=rungs),
         )
         assert response.status_code == 302
         rungs[0].refresh_from_db()
@@ -475,7 +437,7 @@ class TestRungMarkerInline:
     def test_a_name_without_a_unit_is_an_error_on_the_unit(self, admin_client, bridge):
         rungs = list(bridge.rungs.order_by("position"))
         count = len(rungs)
-        data = form_data(bridge, rungs=[*rungs, new_rung(count + 1, marker_unit="")])
+        data = exercise_admin_form(bridge, rungs=[*rungs, new_rung(count + 1, marker_unit="")])
         response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
         assert response.status_code == 200
         errors = response.context["inline_admin_formsets"][0].formset.forms[count].errors
@@ -500,7 +462,7 @@ class TestRungStageOrderWarning:
         loaded.position, first.position = 1, 5
         response = editor_client.post(
             f"/admin/exercises/exercise/{bridge.pk}/change/",
-            form_data(bridge, rungs=rungs),
+            exercise_admin_form(bridge, rungs=rungs),
             follow=True,
         )
         assert response.status_code == 200
@@ -520,7 +482,7 @@ class TestRungStageOrderWarning:
         rungs[0].position, rungs[1].position = 2, 1  # both bodyweight
         response = editor_client.post(
             f"/admin/exercises/exercise/{bridge.pk}/change/",
-            form_data(bridge, rungs=rungs),
+            exercise_admin_form(bridge, rungs=rungs),
             follow=True,
         )
         assert response.status_code == 200
@@ -534,7 +496,7 @@ class TestRungStageOrderWarning:
         clamshell = Exercise.objects.get(slug="clamshell")
         response = editor_client.post(
             f"/admin/exercises/exercise/{clamshell.pk}/change/",
-            form_data(clamshell, summary="A curator's summary."),
+            exercise_admin_form(clamshell, summary="A curator's summary."),
             follow=True,
         )
         assert response.status_code == 200

@@ -114,7 +114,8 @@ class TestRenamingARung:
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_logged_entries_from_their_rungs():
     """Entries stored before the names were kept take their rung's, in one update."""
-    before = [("progress", "0006_plan_exercise_removed_at")]
+    # The catalog as it was then too: its later columns (a rung's figure) were not there.
+    before = [("progress", "0006_plan_exercise_removed_at"), ("exercises", "0005_rung_equipment")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps
