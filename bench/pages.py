@@ -13,6 +13,8 @@ PATHS = {
     "dashboard": "/progress/",
     "history": "/progress/history/",
     "catalog": "/exercises/",
+    # An exercise's ladder, every rung with its figure (the longest ladder, five rungs).
+    "exercise": "/exercises/hip-flexor-stretch/",
 }
 
 

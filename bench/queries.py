@@ -16,7 +16,7 @@ from pathlib import Path
 from bench.generate import DATABASE_URL, setup_django
 from bench.pages import session_form_data, visit_path
 
-PAGES = ("bare", "today", "log: form", "log: save", "dashboard", "history", "catalog")
+PAGES = ("bare", "today", "log: form", "log: save", "dashboard", "history", "catalog", "exercise")
 REPEAT = 10
 
 

@@ -25,6 +25,7 @@ TITLES = {
     "dashboard": "Dashboard",
     "history": "History",
     "catalog": "Catalog",
+    "exercise": "Exercise page",
 }
 
 

@@ -30,7 +30,7 @@ WORKERS = 2
 LOAD_AVERAGES: list[float] = []  # the machine's, as each locust phase starts
 Phase = dict[str, Any]
 
-PAGES = ("bare", "today", "log", "dashboard", "history", "catalog")
+PAGES = ("bare", "today", "log", "dashboard", "history", "catalog", "exercise")
 # Each page alone, as many requests as the server can answer: throughput against the bare page.
 # The pages take turns, round after round, so a busy moment on the machine hits all alike.
 CEILING: Phase = {"users": 8, "seconds": 10, "rounds": 3}
@@ -41,7 +41,7 @@ MIXED: Phase = {
     "users": 50,
     "spawn_rate": 10,
     "seconds": 90,
-    "pages": "today:4,log:2,dashboard:2,history:1,catalog:1,bare:1",
+    "pages": "today:4,log:2,dashboard:2,history:1,catalog:1,exercise:1,bare:1",
     "wait": "0.5-1.5",
 }
 # Database connections from psycopg's pool (production's default) against a connection kept

@@ -263,3 +263,47 @@ def test_the_csp_allows_media_only_from_the_site(client, bridge):
     policy = client.get("/exercises/glute-bridge/")["Content-Security-Policy"]
     assert "media-src 'self'" in policy
     assert "img-src 'self' data:" in policy
+
+
+def _settings_with(env: dict) -> dict:
+    """Production settings read in a fresh interpreter with `env`: storage and the CSP."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, backcare.settings as s; print(json.dumps({'storage': s.STORAGES['default'],"
+        " 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES']}))"
+    )
+    base = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "false", "SECRET_KEY": "x" * 50,
+            "DJANGO_EMAIL_BACKEND": "console"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=base | env,
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_object_storage_is_set_by_the_environment_and_allowed_by_the_csp():
+    local = _settings_with({})
+    assert local["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert local["csp"]["media-src"] == ["'self'"]
+    s3 = _settings_with(
+        {
+            "AWS_STORAGE_BUCKET_NAME": "backcare-media",
+            "AWS_S3_ENDPOINT_URL": "https://objects.example.net",
+        }
+    )
+    assert s3["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert s3["storage"]["OPTIONS"]["bucket_name"] == "backcare-media"
+    assert s3["storage"]["OPTIONS"]["object_parameters"]["ContentDisposition"] == "inline"
+    assert s3["csp"]["media-src"] == ["'self'", "objects.example.net"]
+    assert s3["csp"]["img-src"] == ["'self'", "data:", "objects.example.net"]
+    cdn = _settings_with(
+        {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_CUSTOM_DOMAIN": "media.backcare.example.org"}
+    )
+    assert cdn["csp"]["media-src"] == ["'self'", "media.backcare.example.org"]

@@ -2,6 +2,7 @@
 per test. Page checks (axe, screenshots) are in page_checks.py."""
 
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,30 @@ def phone_page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The Monday the walker's plan is measured from (the day before it, they sign up and start).
+WALKER_MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def walker():
+    """A user with a confirmed address, a clear safety screen and the starter plan, set up
+    the day before WALKER_MONDAY, who logs in with account_steps' PASSWORD."""
+    import time_machine
+    from allauth.account.models import EmailAddress
+    from django.utils import timezone
+
+    from exercises.catalog import catalog_load
+    from progress.services.plan_templates import plan_templates_load
+    from tests import builders
+    from tests.browser.account_steps import PASSWORD
+
+    catalog_load()
+    plan_templates_load()
+    with time_machine.travel(WALKER_MONDAY - timedelta(days=1)):
+        user = builders.user("walker@example.com", PASSWORD)
+        # Confirmed long ago: Today shows no reminder to do so.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        builders.screen_clear(user, when=timezone.now())
+        return builders.plan(user, when=timezone.now())

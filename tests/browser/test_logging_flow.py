@@ -3,32 +3,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from exercises.catalog import catalog_load
-from progress.services.plan_templates import plan_templates_load
 from progress.services.plans import plan_exercise_move
-from tests import builders
-from tests.browser.account_steps import PASSWORD, log_in_to_today
+from tests.browser.account_steps import log_in_to_today
 from tests.browser.page_checks import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
-
-
-@pytest.fixture
-def walker():
-    catalog_load()
-    plan_templates_load()
-    with time_machine.travel(MONDAY - timedelta(days=1)):
-        user = builders.user("walker@example.com", PASSWORD)
-        # A user who confirmed the address long ago: Today shows no reminder to do so.
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        builders.screen_clear(user, when=timezone.now())
-        plan = builders.plan(user, when=timezone.now())
-    return plan
+MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)  # the walker fixture's Monday (conftest)
 
 
 def log_in(page):
