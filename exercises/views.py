@@ -1,12 +1,12 @@
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from exercises.forms import CatalogFilterForm, load_filter_choices
-from exercises.models import Exercise, Rung, Stage
+from exercises.models import Exercise, Media, Rung, Stage
 
 
 def _catalog_queryset(request: HttpRequest, rungs=None):
@@ -53,10 +53,14 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(
-        _catalog_queryset(request).prefetch_related("rungs__equipment", "media"), slug=slug
+        _catalog_queryset(request)
+        .prefetch_related("rungs__equipment")
+        .annotate(has_media=Exists(Media.objects.filter(exercise=OuterRef("pk")))),
+        slug=slug,
     )
+    # Most exercises have no curator media: asked in the exercise's row, read only if any.
     # A picture for the whole exercise shows with every rung; Media's ordering is the curators'.
-    media = list(exercise.media.all())
+    media = list(exercise.media.all()) if exercise.has_media else []
     for rung in exercise.rungs.all():
         rung.shown_media = [m for m in media if m.rung_id in (None, rung.pk)]
     return render(request, "exercises/exercise_detail.html", {"exercise": exercise})

@@ -129,3 +129,23 @@ def test_the_rung_admin_edits_and_previews_the_figure(admin_client, catalog):
     assert rung.figure == {}
     html = admin_client.get("/exercises/clamshell/").content.decode()
     assert len(_figures(html)) == rung.exercise.rungs.count() - 1
+
+
+def test_the_exercise_page_reads_media_only_when_there_is_some(client, catalog):
+    from exercises.models import Media
+
+    with CaptureQueriesContext(connection) as drawn:
+        client.get("/exercises/glute-bridge/")
+    Rung.objects.update(figure={})
+    with CaptureQueriesContext(connection) as undrawn:
+        client.get("/exercises/glute-bridge/")
+    assert len(drawn) == len(undrawn)  # a figure costs no query
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    for n in range(3):
+        Media.objects.create(exercise=bridge, kind="image", file=f"catalog/{n}.jpg", width=10,
+                             height=10, caption=f"Picture {n}", author="A", source="S",
+                             licence="cc0-1.0")  # fmt: skip
+    with CaptureQueriesContext(connection) as with_media:
+        html = client.get("/exercises/glute-bridge/").content.decode()
+    assert html.count('alt="Picture 2"') == bridge.rungs.count()  # for every rung
+    assert len(with_media) == len(undrawn) + 1  # one query, however many pictures
