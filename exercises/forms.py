@@ -80,7 +80,8 @@ class MediaForm(forms.ModelForm):
         fields = ["rung", "file", "poster", "caption", "author", "source", "licence", "order",
                   "before_figure"]  # fmt: skip
 
-    def _image(self, upload, what: str) -> ContentFile:
+    def _image(self, upload, what: str) -> tuple[ContentFile, int, int]:
+        """The upload re-encoded under a name of ours, with its width and height."""
         if upload.size > settings.BACKCARE_MEDIA_IMAGE_MAX_BYTES:
             raise ValidationError(
                 f"This {what} is {_megabytes(upload.size)}; images may be at most "
@@ -92,8 +93,8 @@ class MediaForm(forms.ModelForm):
             )
         except uploads.Refused as refused:
             raise ValidationError(str(refused)) from None
-        self._size = (image.width, image.height)
-        return ContentFile(image.content, name=f"{uuid.uuid4().hex}.{image.extension}")
+        stored = ContentFile(image.content, name=f"{uuid.uuid4().hex}.{image.extension}")
+        return stored, image.width, image.height
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -111,9 +112,8 @@ class MediaForm(forms.ModelForm):
         except uploads.Refused:
             kind = None
         if kind is None:
-            stored = self._image(upload, "image")
+            stored, self.instance.width, self.instance.height = self._image(upload, "image")
             self.instance.kind = Media.Kind.IMAGE
-            self.instance.width, self.instance.height = self._size
             return stored
         if upload.size > settings.BACKCARE_MEDIA_VIDEO_MAX_BYTES:
             raise ValidationError(
@@ -130,7 +130,7 @@ class MediaForm(forms.ModelForm):
         upload = self.cleaned_data["poster"]
         if not isinstance(upload, UploadedFile):
             return upload
-        return self._image(upload, "poster")
+        return self._image(upload, "poster")[0]
 
     def clean(self):
         cleaned = super().clean()

@@ -74,9 +74,13 @@ class _Canvas:
     def __init__(self, left: float, top: float, dx: float = 0.0):
         self.left, self.top, self.dx = left, top, dx
 
-    def p(self, point: Point) -> str:
+    def xy(self, point: Point) -> tuple[float, float]:
         x, y = point
-        return f"{_n(x - self.left + self.dx)} {_n(self.top - y)}"
+        return x - self.left + self.dx, self.top - y
+
+    def p(self, point: Point) -> str:
+        x, y = self.xy(point)
+        return f"{_n(x)} {_n(y)}"
 
     def shifted(self, dx: float) -> _Canvas:
         return _Canvas(self.left, self.top, self.dx + dx)
@@ -93,8 +97,7 @@ def _body(canvas: _Canvas, points: Mapping[str, Point], feel: Sequence[Mapping],
            (j["pelvis"], j["knee_f"], j["ankle_f"], j["toe_f"])]  # fmt: skip
     near = [(j["shoulder"], j["elbow_n"], j["hand_n"]),
             (j["pelvis"], j["knee_n"], j["ankle_n"], j["toe_n"])]  # fmt: skip
-    hx, hy = j["head"]
-    cx, cy = canvas.p((hx, hy)).split()
+    cx, cy = (_n(v) for v in canvas.xy(j["head"]))
     if faint:  # the start position, ghosted behind the end in the still strip
         return (
             f'<g class="fig-ghost" opacity="0.3" fill="none" stroke="{FAR}" '
@@ -117,7 +120,9 @@ def _body(canvas: _Canvas, points: Mapping[str, Point], feel: Sequence[Mapping],
     for prop in props:  # what the body holds or wears moves with it
         parts.append(_attached(canvas, prop, points))
     for spot in feel:
-        x, y = canvas.p(_segment_point(points, spot["segment"], spot.get("at", 0.5))).split()
+        x, y = (
+            _n(v) for v in canvas.xy(_segment_point(points, spot["segment"], spot.get("at", 0.5)))
+        )
         parts.append(
             f'<circle class="fig-feel" cx="{x}" cy="{y}" r="8" fill="{FEEL}" '
             f'fill-opacity="0.75" stroke="#ffffff" stroke-width="2"/>'
@@ -134,8 +139,7 @@ def _attached(canvas: _Canvas, prop: Mapping, points: Mapping[str, Point]) -> st
             'stroke-width="5" stroke-linecap="round" fill="none"/>'
         )
     x, y = points[prop["at"]]
-    # In SVG units: the canvas's shift, y downwards.
-    sx, sy = x + prop.get("dx", 0) - canvas.left + canvas.dx, canvas.top - y - prop.get("dy", 0)
+    sx, sy = canvas.xy((x + prop.get("dx", 0), y + prop.get("dy", 0)))
     if kind == "dumbbell":
         # Seen end-on: a handle between two plates.
         return (

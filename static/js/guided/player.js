@@ -17,10 +17,8 @@ function field(name) {
 }
 
 function valueOf(name) {
-  const el = field(name);
-  if (!el) return "";
-  if (el instanceof RadioNodeList) return el.value;
-  return el.value;
+  // A RadioNodeList's value is its checked radio's, as an input's is its own.
+  return field(name)?.value ?? "";
 }
 
 function setValue(name, value) {
@@ -78,16 +76,16 @@ function signal() {
   navigator.vibrate?.(200);
 }
 
-let wakeLock = null;
 async function keepAwake() {
   try {
-    wakeLock = (await navigator.wakeLock?.request("screen")) ?? null;
+    await navigator.wakeLock?.request("screen"); // held until the page is hidden
   } catch {
-    wakeLock = null;
+    // Refused (battery saver, no permission): the session goes on with the screen's own timeout.
   }
 }
+// The browser lets the lock go when the page is hidden: take it again on coming back.
 document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible" && wakeLock?.released !== false && guided) keepAwake();
+  if (guided && document.visibilityState === "visible") keepAwake();
 });
 
 // --- the player ----------------------------------------------------------------------------
@@ -97,7 +95,6 @@ const announcer = document.querySelector("[data-guided-announce]");
 let record = null;
 let guided = false;
 let steps = [];
-let ticking = null;
 const exercises = new Map(); // prefix → { section, plan, sets, parts }
 
 function announce(text) {
@@ -427,7 +424,7 @@ function begin() {
   // Back from the server with something to correct: open the first step that says what.
   const wrong = steps.findIndex((step) => step.querySelector(".is-invalid, .invalid-feedback, .alert-danger"));
   showStep(wrong >= 0 ? wrong : record.step, { focus: wrong >= 0 });
-  ticking = setInterval(tick, 250);
+  setInterval(tick, 250);
   if (record.queued) send();
 }
 
