@@ -31,11 +31,15 @@ catalog: migrate
 	$(DEV_ENV) $(PY) manage.py load_catalog
 	$(DEV_ENV) $(PY) manage.py load_plan_templates
 
+# The web server and the background worker (e-mail, reminders, the nightly purge) together;
+# e-mails are printed here. One Ctrl-C stops both, and the worker stops if the server does.
 run: catalog
 	@echo "BackCare is at $(URL)"
 	@echo "Demo data: make demo$(PORT_ARG) in another terminal, then log in as demo@backcare.example / demo-back-care"
 	@echo "An admin: make superuser$(PORT_ARG) in another terminal"
-	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@$(DEV_ENV) BACKCARE_SITE_URL=$(URL) $(PY) manage.py run_huey & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(DEV_ENV) BACKCARE_SITE_URL=$(URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # A demo user with three months of history; running it again resets that user. It only loads
 # the data and says what to run next (it does not serve), so it can be run again to reset the

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "csp",
     "easy_thumbnails",
+    "backcare.mail",
+    # The background worker: `manage.py run_huey` (README, "The worker").
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -283,13 +286,15 @@ EMAIL_HOST = env_str("EMAIL_HOST")
 _EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "console": "django.core.mail.backends.console.EmailBackend",
+    # One file per e-mail in EMAIL_FILE_PATH: what the worker sent, for a test to read.
+    "file": "django.core.mail.backends.filebased.EmailBackend",
 }
 _email_backend = env_str("DJANGO_EMAIL_BACKEND") or (
     "smtp" if EMAIL_HOST or not DEBUG else "console"
 )
 if _email_backend not in _EMAIL_BACKENDS:
     raise ImproperlyConfigured(
-        f"DJANGO_EMAIL_BACKEND must be smtp or console, not {_email_backend!r}."
+        f"DJANGO_EMAIL_BACKEND must be smtp, console or file, not {_email_backend!r}."
     )
 if _email_backend == "smtp" and not EMAIL_HOST:
     raise ImproperlyConfigured(
@@ -297,12 +302,37 @@ if _email_backend == "smtp" and not EMAIL_HOST:
         "be printed to the server's log. Set DJANGO_EMAIL_BACKEND=console to print them on purpose."
     )
 EMAIL_BACKEND = _EMAIL_BACKENDS[_email_backend]
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 if EMAIL_HOST:
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "BackCare <noreply@backcare.invalid>")
+# Absolute links in e-mails and the calendar feed, which are read outside any request.
+# Without it, production links name the first allowed host over HTTPS.
+BACKCARE_SITE_URL = env_str(
+    "BACKCARE_SITE_URL",
+    f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://127.0.0.1:8000",
+).rstrip("/")
+
+# The background worker (huey, README "The worker"): every e-mail and the periodic jobs. With
+# REDIS_URL every app server shares one queue in Redis; without it the queue is a SQLite file,
+# which needs no broker on one machine.
+HUEY = {
+    "name": "backcare",
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    **(
+        {"url": REDIS_URL}
+        if REDIS_URL
+        else {"filename": env_str("BACKCARE_QUEUE_FILE", str(BASE_DIR / "queue.sqlite3"))}
+    ),
+    # Tasks run in line, with no worker: the tests only.
+    "immediate": env_bool("BACKCARE_TASKS_IMMEDIATE", False),
+    "results": False,  # nothing reads a task's return value
+    "utc": True,
+    "consumer": {"workers": env_int("BACKCARE_WORKER_THREADS", 2), "worker_type": "thread"},
+}
 
 # Security. With DEBUG off everything is on; DJANGO_SECURE_SSL_REDIRECT=false
 # allows a local production-like run over plain HTTP.

@@ -465,3 +465,43 @@ class PsfsRating(models.Model):
 
     def __str__(self):
         return f"PSFS rating #{self.pk}"
+
+
+class ReminderSettings(models.Model):
+    """When a person wants to practise and be reminded (progress/rules/reminders.py), in
+    their own time zone, and their private calendar link."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+    )
+    days = models.JSONField(default=list, blank=True, help_text="Weekdays, 0 = Monday.")
+    at = models.TimeField(help_text="Local time of day to practise.")
+    practice = models.BooleanField(default=False, help_text="E-mail on practice days.")
+    checkin = models.BooleanField(default=True, help_text="E-mail the morning after a session.")
+    weekly_summary = models.BooleanField(default=False)
+    # Looked up by the feed; a new one ends the old link, none means no feed.
+    calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    saved_at = models.DateTimeField(
+        default=timezone.now, help_text="Nothing is sent for a moment before this."
+    )
+
+    def __str__(self):
+        return f"Reminder settings #{self.pk}"
+
+
+class SentReminder(models.Model):
+    """A reminder that was sent: the record that keeps it from being sent twice, whoever
+    tries (a retry, a second worker, a restarted one)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    day = models.DateField(help_text="The local day it was for.")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "day"], name="reminder_sent_once")
+        ]
+
+    def __str__(self):
+        return f"Sent reminder #{self.pk}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from progress.views import dashboard, history, plan, safety, sessions
+from progress.views import dashboard, history, plan, reminders, safety, sessions
 
 # Pausing and resuming are one view, as they are one service.
 set_paused = plan.plan_item_set_paused
@@ -44,4 +44,9 @@ urlpatterns = [
         {"decision": "decline"},
         name="suggestion_decline",
     ),
+    path("reminders/", reminders.reminder_settings, name="reminder_settings"),
+    path("reminders/calendar-link/", reminders.calendar_link, name="calendar_link"),
+    path("reminders/calendar.ics", reminders.calendar_download, name="calendar_download"),
+    path("calendar/<str:token>.ics", reminders.calendar_feed, name="calendar_feed"),
+    path("unsubscribe/<str:token>/", reminders.unsubscribe, name="unsubscribe"),
 ]

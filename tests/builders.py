@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from exercises.models import Rung
@@ -30,6 +31,7 @@ from progress.models import (
 )
 from progress.rules.red_flags import QUESTIONS
 from progress.services.plans import plan_create_from_template
+from progress.services.reminders import reminder_settings_save
 from progress.services.screens import screen_record
 from progress.services.sessions import EntryData, checkin_record, session_log
 
@@ -51,6 +53,25 @@ def clear_screen_answers() -> dict[str, str]:
 def user(email: str, password: str = PASSWORD, **fields):
     """An account that logs in with PASSWORD unless told otherwise."""
     return get_user_model().objects.create_user(email=email, password=password, **fields)
+
+
+def verified(user):
+    """The user with their address confirmed, as the verification link leaves it."""
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def reminders(user, *, days=range(7), at=time(7, 30), when=PLAN_START, **choices):
+    """Reminder settings saved at `when`: practice reminders on (unless told), every day."""
+    return reminder_settings_save(
+        user=user,
+        days=list(days),
+        at=at,
+        practice=choices.get("practice", True),
+        checkin=choices.get("checkin", True),
+        weekly_summary=choices.get("weekly_summary", False),
+        now=when,
+    )
 
 
 def screen_clear(user, *, when: datetime = PLAN_START):

@@ -26,6 +26,8 @@ PUBLIC = {
     "exercise_list": "the public catalog",
     "exercise_detail": "the public catalog (by slug, not an id)",
     "media": "the catalog's pictures and videos, public like the catalog (never user data)",
+    "calendar_feed": "opened by calendar apps: carries its own random, revocable token",
+    "unsubscribe": "opened from an e-mail, or posted by a mail client: carries a signed token",
 }
 
 # Signed-in pages that carry no id: the user's own data only.
@@ -62,6 +64,9 @@ SIGNED_IN = {
     "export_csv",
     "export_json",
     "report",
+    "reminder_settings",
+    "calendar_link",
+    "calendar_download",
 }
 
 # URLs that carry the id of a user's object: name → (owner kind, HTTP method).

@@ -29,3 +29,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # production limits back where it tests them.
 BACKCARE_SESSION_IDLE_MINUTES = BACKCARE_SESSION_MAX_HOURS = 10 * 365 * 24 * 60
 SESSION_COOKIE_AGE = BACKCARE_SESSION_MAX_HOURS * 3600
+# Tasks run in line, in the test's transaction (tests/test_worker.py runs a real worker).
+HUEY = {**HUEY, "immediate": True}  # noqa: F405

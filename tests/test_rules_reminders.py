@@ -7,6 +7,7 @@ import pytest
 
 from progress.rules.reminders import (
     AWAY_DAYS,
+    LATE,
     Kind,
     Preferences,
     Standing,
@@ -14,6 +15,7 @@ from progress.rules.reminders import (
     due,
     practice,
     practice_days,
+    summary,
     wall_clock,
 )
 
@@ -70,7 +72,7 @@ def test_reminders_are_off_until_the_person_turns_them_on():
     "standing",
     [
         Standing(session_days=frozenset({MONDAY})),  # already logged today
-        Standing(paused_for_care=True),
+        Standing(paused_for_care=True),  # the plan, or an exercise, paused to seek care
         Standing(step_down_open=True),
     ],
 )
@@ -124,3 +126,30 @@ def test_the_calendar_lists_the_chosen_days_at_their_local_time():
         datetime(2026, 3, 22, 7, 30, tzinfo=UTC),  # GMT
         datetime(2026, 3, 29, 6, 30, tzinfo=UTC),  # BST from that morning
     ]
+
+
+def test_no_reminder_for_a_moment_before_the_person_chose_it():
+    london = prefs(at=time(7, 30))
+    at = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+    # Saved at 07:40 for 07:30: today's has passed, so it waits for the next chosen day.
+    assert due(london, Standing(), at + timedelta(minutes=10), set(), since=at + timedelta(1)) == []
+    # Saved at 07:28 for 07:30: it comes at 07:30.
+    [reminder] = due(london, Standing(), at, set(), since=at - timedelta(minutes=2))
+    assert reminder.send_at == at
+
+
+def test_a_reminder_more_than_a_few_hours_late_is_dropped():
+    at = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+    assert len(due(prefs(), Standing(), at + LATE, set())) == 1
+    assert due(prefs(), Standing(), at + LATE + timedelta(minutes=1), set()) == []
+
+
+def test_the_weekly_summary_comes_on_monday_morning_on_its_own():
+    weekly = Preferences(zone="America/New_York", days=frozenset(), at=time(18), weekly=True)
+    reminder = summary(weekly, Standing(), MONDAY)
+    assert reminder.identity == "summary:2026-03-02"
+    assert reminder.send_at == datetime(2026, 3, 2, 13, 0, tzinfo=UTC)  # 08:00 EST
+    assert summary(weekly, Standing(), MONDAY + timedelta(days=1)) is None
+    assert summary(prefs(), Standing(), MONDAY) is None  # practice reminders alone: no summary
+    [only] = due(weekly, Standing(), datetime(2026, 3, 2, 13, 0, tzinfo=UTC), set())
+    assert only.kind == Kind.SUMMARY

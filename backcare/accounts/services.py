@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 
 from backcare.accounts.models import User
+from backcare.mail.models import Email
 
 
 def address_lock(email: str) -> None:
@@ -26,7 +27,9 @@ def user_delete(*, request: HttpRequest, user: User) -> None:
         for session in UserSession.objects.filter(user=user):
             # Ends the session in the session store, then deletes the record.
             session.end()
-        # Every row that belongs to the user hangs off it with on_delete=CASCADE.
+        # Every row that belongs to the user hangs off it with on_delete=CASCADE; e-mails
+        # still queued for the address go too.
+        Email.objects.filter(to__iexact=user.email).delete()
         user.delete()
     key = get_adapter()._get_login_attempts_cache_key(request, email=user.email)
     for action, action_key in (("login_failed", key), ("reset_password", user.email)):

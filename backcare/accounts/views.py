@@ -17,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from backcare.accounts.forms import DeleteAccountForm, ProfileForm
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import address_lock, user_delete
+from progress.models import ReminderSettings
+from progress.rules.dates import WEEKDAYS
 
 
 class SignupView(AllauthSignupView):
@@ -96,7 +98,13 @@ def profile(request: SignedInRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Your profile was saved.")
         return redirect("profile")
-    context = {"form": form, "email_verified": has_verified_email(request.user)}
+    reminders = ReminderSettings.objects.filter(user=request.user).first()
+    context = {
+        "form": form,
+        "email_verified": has_verified_email(request.user),
+        "reminders": reminders,
+        "reminder_days": ", ".join(WEEKDAYS[d] for d in reminders.days) if reminders else "",
+    }
     return render(request, "accounts/profile.html", context)
 
 

@@ -7,10 +7,11 @@ the first moment after the gap; one that happens twice (the hour repeated in aut
 at its first occurrence.
 
 Reminders are kept from nagging: no practice reminder on a day with a session logged, while
-the plan or every active exercise is paused for seek care, or while a step-down suggestion
-waits for an answer; after a week without a session, one "welcome back" instead of daily
-reminders. Each reminder is identified by its kind and the local day it is for, so whoever
-sends it can record that and never send the same one twice.
+the plan or an exercise is paused to seek care, or while a step-down suggestion waits for an
+answer; after a week without a session, one "welcome back" instead of daily reminders. Each
+reminder is identified by its kind and the local day it is for, so whoever sends it can
+record that and never send the same one twice. A reminder is not sent for a moment before
+the person chose it, nor more than a few hours late (a worker that was down).
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ from zoneinfo import ZoneInfo
 AWAY_DAYS = 7
 # The next-morning check-in reminder, local time, the morning after a session.
 CHECKIN_TIME = time(9, 0)
+# The weekly summary, local time, on Monday mornings.
+SUMMARY_DAY, SUMMARY_TIME = 0, time(8, 0)
+# A reminder later than this (the worker was down) is no longer worth sending.
+LATE = timedelta(hours=3)
 
 
 class Kind(StrEnum):
     PRACTICE = "practice"
     CHECKIN = "checkin"
     WELCOME_BACK = "welcome-back"
+    SUMMARY = "summary"
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,8 @@ class Preferences:
     days: frozenset[int]  # 0 = Monday … 6 = Sunday
     at: time
     checkin: bool = True
-    enabled: bool = False
+    enabled: bool = False  # practice reminders, and with them the check-in reminder
+    weekly: bool = False  # the weekly summary, on its own
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ class Standing:
 
     session_days: frozenset[date] = field(default_factory=frozenset)  # local days with a session
     checked_in: frozenset[date] = field(default_factory=frozenset)  # mornings with a check-in
-    paused_for_care: bool = False  # the plan, or every active exercise, paused to seek care
+    paused_for_care: bool = False  # the plan, or an exercise, paused to seek care
     step_down_open: bool = False  # a regress suggestion waits for an answer
     welcomed_back_since: date | None = None  # the day a welcome back was sent, if any
 
@@ -114,17 +121,44 @@ def checkin(prefs: Preferences, standing: Standing, day: date) -> Reminder | Non
     return Reminder(Kind.CHECKIN, day, wall_clock(day, CHECKIN_TIME, prefs.zone))
 
 
-def due(prefs: Preferences, standing: Standing, now: datetime, sent: set[str]) -> list[Reminder]:
-    """The reminders whose time has come by `now` (aware) on the person's local today and
-    yesterday, and that have not been sent (`sent` holds identities). A worker that was down
-    sends what is still due today, late, and leaves yesterday's practice reminder unsent."""
+def summary(prefs: Preferences, standing: Standing, day: date) -> Reminder | None:
+    """The weekly summary on Monday morning, for the week before."""
+    if not prefs.weekly or day.weekday() != SUMMARY_DAY:
+        return None
+    return Reminder(Kind.SUMMARY, day, wall_clock(day, SUMMARY_TIME, prefs.zone))
+
+
+def due(
+    prefs: Preferences,
+    standing: Standing,
+    now: datetime,
+    sent: set[str],
+    since: datetime | None = None,
+) -> list[Reminder]:
+    """The reminders whose time has come by `now` (aware) on the person's local today, that
+    have not been sent (`sent` holds identities), that were not due before the person chose
+    them (`since`, when they last saved their settings) and are not more than LATE late."""
     today = now.astimezone(ZoneInfo(prefs.zone)).date()
     out = []
-    for rule in (practice, checkin):
+    for rule in (practice, checkin, summary):
         reminder = rule(prefs, standing, today)
-        if reminder and reminder.send_at <= now and reminder.identity not in sent:
+        if (
+            reminder
+            and now - LATE <= reminder.send_at <= now
+            and (since is None or reminder.send_at >= since)
+            and reminder.identity not in sent
+        ):
             out.append(reminder)
     return out
+
+
+def may_be_due(prefs: Preferences, now: datetime, sent: set[str], since: datetime | None) -> bool:
+    """Whether anything could be due now, whatever the person's record says: a sender asks
+    this before it reads the record. (The most the record can allow: yesterday's session,
+    nothing logged today.)"""
+    today = now.astimezone(ZoneInfo(prefs.zone)).date()
+    most = Standing(session_days=frozenset({today - timedelta(days=1)}))
+    return bool(due(prefs, most, now, sent, since))
 
 
 def practice_days(prefs: Preferences, start: date, weeks: int) -> list[datetime]:
