@@ -5,6 +5,9 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import Client
 
+from backcare.mail.models import Email
+from progress.models import ReminderSettings
+from tests import builders
 from tests.builders import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +34,16 @@ class TestDeleteAccount:
         assert not User.objects.filter(pk=alice.pk).exists()
         assert User.objects.filter(pk=bob.pk).exists()
         assert "_auth_user_id" not in alice_client.session
+
+    def test_it_removes_reminders_and_e_mails_still_queued_for_the_address(
+        self, alice_client, alice, bob
+    ):
+        builders.reminders(alice)
+        for to in ("alice@example.com", "bob@example.com"):
+            Email.objects.create(to=to, kind="reminder: practice", subject="s", from_email="f")
+        alice_client.post("/accounts/delete/", {"password": PASSWORD})
+        assert not ReminderSettings.objects.exists()
+        assert list(Email.objects.values_list("to", flat=True)) == ["bob@example.com"]
 
 
 def logged_in_client(email="alice@example.com", **extra) -> Client:

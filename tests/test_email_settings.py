@@ -48,6 +48,12 @@ def test_the_console_can_be_chosen_explicitly():
     assert email_backend(DJANGO_EMAIL_BACKEND="console") == CONSOLE
 
 
+def test_a_file_backend_can_be_chosen_for_a_test_to_read():
+    assert email_backend(DJANGO_EMAIL_BACKEND="file") == (
+        "django.core.mail.backends.filebased.EmailBackend"
+    )
+
+
 def test_development_prints_e_mails_to_the_console():
     assert email_backend(DJANGO_DEBUG="true") == CONSOLE
 
