@@ -37,7 +37,7 @@ run: catalog
 	@echo "BackCare is at $(URL)"
 	@echo "Demo data: make demo$(PORT_ARG) in another terminal, then log in as demo@backcare.example / demo-back-care"
 	@echo "An admin: make superuser$(PORT_ARG) in another terminal"
-	@$(DEV_ENV) BACKCARE_SITE_URL=$(URL) $(PY) manage.py run_huey --quiet & worker=$$!; \
+	@$(DEV_ENV) BACKCARE_SITE_URL=$(URL) BACKCARE_WORKER_LOG_LEVEL=WARNING $(PY) manage.py run_huey & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEV_ENV) BACKCARE_SITE_URL=$(URL) $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -373,6 +373,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    # The worker's own lines (each task run, retries, failures) once each: run_huey adds a
+    # handler of its own to the root logger, which would print them a second time.
+    "loggers": {
+        "huey": {
+            "handlers": ["console"],
+            "level": env_str("BACKCARE_WORKER_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        }
+    },
 }
 
 # A clinician's clearance of a "see a doctor" answer holds this many months, then is asked again.
