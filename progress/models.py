@@ -505,3 +505,64 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"Sent reminder #{self.pk}"
+
+
+class ReportLink(models.Model):
+    """A time-limited, read-only link to one report, for a one-off appointment.
+
+    Only the token's SHA-256 is stored: the link is shown once, when it is made, and a copy
+    of the database cannot open it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(max_length=80, blank=True, help_text="Who it is for, as a reminder.")
+    start = models.DateField()
+    end = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Report link #{self.pk}"
+
+    def is_live(self, now) -> bool:
+        return self.revoked_at is None and now < self.expires_at
+
+
+class DataAccess(models.Model):
+    """One look at a person's data by someone else: who, what, when and from where.
+
+    Append-only: a row is never changed (save refuses) and outlives the account it is about,
+    so it names the page looked at, never a figure from it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="data_accesses",
+        help_text="Whose data was looked at (empty once that account is deleted).",
+    )
+    who = models.CharField(max_length=120, help_text="The viewer, as the person is told.")
+    what = models.CharField(max_length=120)
+    at = models.DateTimeField()
+    address = models.GenericIPAddressField(null=True, blank=True)
+    report_link = models.ForeignKey(
+        ReportLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "-at"])]
+
+    def __str__(self):
+        return f"Data access #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A record of a look is never changed.")
+        super().save(*args, **kwargs)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from progress.views import dashboard, history, plan, reminders, safety, sessions
+from progress.views import dashboard, history, plan, reminders, safety, sessions, sharing
 
 # Pausing and resuming are one view, as they are one service.
 set_paused = plan.plan_item_set_paused
@@ -49,4 +49,11 @@ urlpatterns = [
     path("reminders/calendar.ics", reminders.calendar_download, name="calendar_download"),
     path("calendar/<str:token>.ics", reminders.calendar_feed, name="calendar_feed"),
     path("unsubscribe/<str:token>/", reminders.unsubscribe, name="unsubscribe"),
+    path("progress/report/share/", sharing.report_share, name="report_share"),
+    path(
+        "progress/report/links/<int:pk>/revoke/",
+        sharing.report_link_revoke,
+        name="report_link_revoke",
+    ),
+    path("shared/<str:token>/", sharing.shared_report, name="shared_report"),
 ]

@@ -28,6 +28,7 @@ PUBLIC = {
     "media": "the catalog's pictures and videos, public like the catalog (never user data)",
     "calendar_feed": "opened by calendar apps: carries its own random, revocable token",
     "unsubscribe": "opened from an e-mail, or posted by a mail client: carries a signed token",
+    "shared_report": "a report the person shared: carries a random, expiring, revocable token",
 }
 
 # Signed-in pages that carry no id: the user's own data only.
@@ -67,6 +68,7 @@ SIGNED_IN = {
     "reminder_settings",
     "calendar_link",
     "calendar_download",
+    "report_share",
 }
 
 # URLs that carry the id of a user's object: name → (owner kind, HTTP method).
@@ -82,6 +84,7 @@ OWNED = {
     "history_detail": ("session", "get"),
     "suggestion_accept": ("suggestion", "post"),
     "suggestion_decline": ("suggestion", "post"),
+    "report_link_revoke": ("report_link", "post"),
 }
 
 

@@ -4,11 +4,14 @@ change nothing (another user's 404, a refused method), the two must be equal."""
 from datetime import UTC, datetime
 
 from progress.exports import export_document
+from progress.models import ReportLink
 
 # The export stamps the moment it was made; one fixed moment makes two reads comparable.
 _TAKEN_AT = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def owned_rows(user) -> dict:
-    """The user's account and each of their rows with every field, as their export holds them."""
-    return export_document(user, now=_TAKEN_AT)
+    """The user's account and each of their rows with every field, as their export holds
+    them, and their shared report links."""
+    links = ReportLink.objects.filter(user=user).order_by("pk").values()
+    return export_document(user, now=_TAKEN_AT) | {"report_links": list(links)}

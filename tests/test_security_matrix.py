@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from progress.models import PlanExercise, SessionLog, Suggestion
 from progress.services.plans import plan_exercise_remove
+from progress.services.sharing import report_link_create
 from tests.logging_helpers import check_in, log_session
 from tests.security_urls import OWNED, PUBLIC, SIGNED_IN, site_urls
 from tests.snapshots import owned_rows
@@ -25,7 +26,7 @@ def test_every_url_is_classified():
 
 
 @pytest.fixture
-def alice_objects(alice_client, alice_plan):
+def alice_objects(alice_client, alice_plan, alice):
     """One of each kind of object alice owns."""
     log_session(alice_client, alice_plan, day=MON, pain=1, ease=4)
     check_in(alice_client, day=TUE)
@@ -38,6 +39,9 @@ def alice_objects(alice_client, alice_plan):
         .exclude(action="hold")
         .first(),
         "removed_plan_item": PlanExercise.objects.filter(plan=alice_plan).last(),
+        "report_link": report_link_create(
+            user=alice, start=MON, end=WED, label="", days=14, now=timezone.now()
+        )[0],
     }
     plan_exercise_remove(item=objects["removed_plan_item"], now=timezone.now())
     return objects

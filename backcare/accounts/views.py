@@ -17,8 +17,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from backcare.accounts.forms import DeleteAccountForm, ProfileForm
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import address_lock, user_delete
-from progress.models import ReminderSettings
+from progress.models import DataAccess, ReminderSettings
 from progress.rules.dates import WEEKDAYS
+
+LOOKS_SHOWN = 20
 
 
 class SignupView(AllauthSignupView):
@@ -103,6 +105,8 @@ def profile(request: SignedInRequest) -> HttpResponse:
         "form": form,
         "email_verified": has_verified_email(request.user),
         "reminders": reminders,
+        # Every look by anyone but the person: the newest first.
+        "looks": DataAccess.objects.filter(user=request.user)[:LOOKS_SHOWN],
         "reminder_days": ", ".join(WEEKDAYS[d] for d in reminders.days) if reminders else "",
     }
     return render(request, "accounts/profile.html", context)

@@ -137,5 +137,6 @@ def report(request: SignedInRequest) -> HttpResponse:
             "errors": form.error_list(),
             "pain_figure": pain_figure(request.user, summary),
             "today": today,
+            "patient": request.user,
         },
     )
