@@ -1,6 +1,15 @@
 from django.urls import path
 
-from progress.views import dashboard, history, plan, reminders, safety, sessions, sharing
+from progress.views import (
+    clinicians,
+    dashboard,
+    history,
+    plan,
+    reminders,
+    safety,
+    sessions,
+    sharing,
+)
 
 # Pausing and resuming are one view, as they are one service.
 set_paused = plan.plan_item_set_paused
@@ -56,4 +65,6 @@ urlpatterns = [
         name="report_link_revoke",
     ),
     path("shared/<str:token>/", sharing.shared_report, name="shared_report"),
+    path("clinician/join/", clinicians.clinician_join, name="clinician_join"),
+    path("clinician/", clinicians.clinician_home, name="clinician_home"),
 ]

@@ -69,6 +69,8 @@ SIGNED_IN = {
     "calendar_link",
     "calendar_download",
     "report_share",
+    "clinician_join",
+    "clinician_home",
 }
 
 # URLs that carry the id of a user's object: name → (owner kind, HTTP method).

@@ -1,8 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils import timezone
 
-from backcare.accounts.models import User
+from backcare.accounts.models import ClinicianProfile, User
+from backcare.accounts.services import clinicians_verify
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -39,3 +41,23 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
+
+
+@admin.register(ClinicianProfile)
+class ClinicianProfileAdmin(admin.ModelAdmin):
+    """Clinicians as they registered; an admin checks the registration number with the
+    profession's register, then marks them verified (patients see the unverified labelled)."""
+
+    list_display = ("user", "profession", "registration_number", "practice", "verified_at")
+    list_filter = ("profession", ("verified_at", admin.EmptyFieldListFilter))
+    search_fields = ("user__email", "registration_number", "practice")
+    readonly_fields = ("user", "code", "created_at", "verified_at")
+    actions = ["verify"]
+
+    @admin.action(description="Mark the selected clinicians as verified")
+    def verify(self, request, queryset) -> None:
+        count = clinicians_verify(profiles=queryset, now=timezone.now())
+        messages.success(request, f"{count} clinician(s) marked verified.")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a clinician registers themselves, from their account

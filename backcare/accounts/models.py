@@ -79,3 +79,35 @@ class User(AbstractBaseUser, PermissionsMixin):
     def local_today(self):
         """Today's date where the user lives."""
         return timezone.now().astimezone(self.zone).date()
+
+
+class ClinicianProfile(models.Model):
+    """A user who is a clinician: what they told us, and whether an admin has checked it.
+
+    Patients see an unverified clinician labelled as such. The code is what a clinician
+    gives a patient to find them when inviting, instead of an e-mail address."""
+
+    class Profession(models.TextChoices):
+        PHYSIOTHERAPIST = "physiotherapist", "Physiotherapist"
+        CHIROPRACTOR = "chiropractor", "Chiropractor"
+        OSTEOPATH = "osteopath", "Osteopath"
+        DOCTOR = "doctor", "Doctor"
+        ATHLETIC_TRAINER = "athletic-trainer", "Athletic therapist or trainer"
+        OTHER = "other", "Other health professional"
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="clinician")
+    profession = models.CharField(max_length=20, choices=Profession.choices)
+    registration_number = models.CharField(
+        max_length=40, help_text="With the body that registers your profession, e.g. HCPC PH12345."
+    )
+    practice = models.CharField(max_length=120, help_text="Where you see patients.")
+    code = models.CharField(max_length=9, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Clinician #{self.pk}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None

@@ -2,16 +2,21 @@
 
 Each URL that carries an id looks the object up through one of these, scoped to the
 signed-in user, so anyone else's id answers 404; `safety_gate` keeps every page
-that acts on the plan closed while the latest screen is neither clear nor cleared by a clinician.
+that acts on the plan closed while the latest screen is neither clear nor cleared by a clinician,
+and `clinician_gate` every clinician's page until they are registered and have two-factor on.
 """
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.models import User
 from progress.models import Plan, PlanExercise, SessionLog, Suggestion
+from progress.permissions import clinician_of, may_see_patients
 from progress.rules.red_flags import Outcome
 from progress.selectors.screens import Standing, safety_standing
 
@@ -65,3 +70,17 @@ def safety_gate(request: SignedInRequest) -> HttpResponseRedirect | None:
     if request.method == "POST":
         messages.warning(request, "Your plan is on hold until your safety check allows exercise.")
     return safety_redirect(standing)
+
+
+def clinician_gate(request: SignedInRequest) -> HttpResponseRedirect | None:
+    """None when the signed-in user may use a clinician's pages; else where to go first:
+    registering as a clinician, or turning on two-factor authentication."""
+    if clinician_of(request.user) is None:
+        return redirect("clinician_join")
+    if not may_see_patients(request.user):
+        messages.info(
+            request,
+            "Turn on two-factor authentication first: a clinician sees patients' health data.",
+        )
+        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
+    return None
