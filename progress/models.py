@@ -566,3 +566,64 @@ class DataAccess(models.Model):
         if self.pk is not None:
             raise ValueError("A record of a look is never changed.")
         super().save(*args, **kwargs)
+
+
+class CareGrant(models.Model):
+    """A patient's consent that one clinician may see their reports and dashboard, and
+    perhaps adjust their plan: invited by the patient, accepted by the clinician, revocable
+    by the patient at any time, with immediate effect."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_grants"
+    )
+    clinician = models.ForeignKey(
+        "accounts.ClinicianProfile", on_delete=models.CASCADE, related_name="grants"
+    )
+    may_adjust_plan = models.BooleanField(default=False)
+    invited_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-invited_at", "-id"]
+        constraints = [
+            # One standing grant per patient and clinician; revoked ones stay on record.
+            models.UniqueConstraint(
+                fields=["patient", "clinician"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_standing_grant",
+            )
+        ]
+
+    def __str__(self):
+        return f"Care grant #{self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.accepted_at is not None and self.revoked_at is None
+
+
+class GrantEvent(models.Model):
+    """Each grant, change and revocation, as it happened. Append-only."""
+
+    class What(models.TextChoices):
+        INVITED = "invited", "Invited"
+        ACCEPTED = "accepted", "Accepted"
+        CHANGED = "changed", "Changed what is shared"
+        REVOKED = "revoked", "Revoked"
+
+    grant = models.ForeignKey(CareGrant, on_delete=models.CASCADE, related_name="events")
+    what = models.CharField(max_length=10, choices=What.choices)
+    may_adjust_plan = models.BooleanField(help_text="What the grant allowed after this event.")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"Grant event #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A grant's history is never changed.")
+        super().save(*args, **kwargs)

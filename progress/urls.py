@@ -3,6 +3,7 @@ from django.urls import path
 from progress.views import (
     clinicians,
     dashboard,
+    grants,
     history,
     plan,
     reminders,
@@ -67,4 +68,13 @@ urlpatterns = [
     path("shared/<str:token>/", sharing.shared_report, name="shared_report"),
     path("clinician/join/", clinicians.clinician_join, name="clinician_join"),
     path("clinician/", clinicians.clinician_home, name="clinician_home"),
+    path("clinicians/", grants.care_team, name="care_team"),
+    path("clinicians/grants/<int:pk>/change/", grants.grant_change, name="grant_change"),
+    path("clinicians/grants/<int:pk>/revoke/", grants.grant_revoke, name="grant_revoke"),
+    path("clinician/grants/<int:pk>/accept/", grants.grant_accept, name="grant_accept"),
+    path(
+        "clinician/patients/<int:patient_id>/report/",
+        clinicians.patient_report,
+        name="clinician_patient_report",
+    ),
 ]

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from backcare.accounts.services import clinician_register
 from exercises.models import Rung
 from progress.models import (
     CheckIn,
@@ -71,6 +72,17 @@ def reminders(user, *, days=range(7), at=time(7, 30), when=PLAN_START, **choices
         checkin=choices.get("checkin", True),
         weekly_summary=choices.get("weekly_summary", False),
         now=when,
+    )
+
+
+def clinician(user):
+    """The user registered as a physiotherapist, unverified (two-factor: mfa_helpers)."""
+    return clinician_register(
+        user=user,
+        profession="physiotherapist",
+        registration_number="PH12345",
+        practice="Back Clinic",
+        now=datetime.now(UTC),
     )
 
 

@@ -71,6 +71,7 @@ SIGNED_IN = {
     "report_share",
     "clinician_join",
     "clinician_home",
+    "care_team",
 }
 
 # URLs that carry the id of a user's object: name → (owner kind, HTTP method).
@@ -87,6 +88,16 @@ OWNED = {
     "suggestion_accept": ("suggestion", "post"),
     "suggestion_decline": ("suggestion", "post"),
     "report_link_revoke": ("report_link", "post"),
+    "grant_change": ("grant", "post"),
+    "grant_revoke": ("grant", "post"),
+    "grant_accept": ("grant_to_alice", "post"),
+}
+
+# Clinicians' URLs that carry a patient's id: name → HTTP method. Each is tried as the
+# clinician the patient granted (the only one it answers), an unrelated clinician, one whose
+# grant was revoked or not yet accepted, one without two-factor, and a non-clinician.
+PATIENT_DATA = {
+    "clinician_patient_report": "get",
 }
 
 

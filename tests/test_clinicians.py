@@ -4,10 +4,9 @@ any patient's data, and an admin's verification."""
 import re
 
 import pytest
-from django.utils import timezone
 
 from backcare.accounts.models import ClinicianProfile
-from backcare.accounts.services import CODE_ALPHABET, clinician_register
+from backcare.accounts.services import CODE_ALPHABET
 from progress.permissions import may_see_patients
 from tests import builders
 from tests.mfa_helpers import with_totp
@@ -22,16 +21,6 @@ FORM = {
 @pytest.fixture
 def sam(db):
     return builders.user("sam@example.com", display_name="Sam Lee")
-
-
-def register(user):
-    return clinician_register(
-        user=user,
-        profession="physiotherapist",
-        registration_number="PH12345",
-        practice="Back Clinic",
-        now=timezone.now(),
-    )
 
 
 def test_registering_makes_an_unverified_clinician_with_a_code(client, sam):
@@ -61,7 +50,7 @@ def test_bad_input_is_explained_and_nothing_made(client, sam, field, value, mess
 
 
 def test_without_two_factor_the_clinician_page_asks_for_it_first(client, sam):
-    register(sam)
+    builders.clinician(sam)
     client.force_login(sam)
     response = client.get("/clinician/")
     assert response.status_code == 302
@@ -70,7 +59,7 @@ def test_without_two_factor_the_clinician_page_asks_for_it_first(client, sam):
 
 
 def test_with_two_factor_the_page_shows_the_code_and_that_it_is_unverified(client, sam):
-    profile = register(with_totp(sam))
+    profile = builders.clinician(with_totp(sam))
     client.force_login(sam)
     page = client.get("/clinician/").content.decode()
     assert profile.code in page
@@ -85,7 +74,7 @@ def test_someone_who_is_not_a_clinician_is_sent_to_register(alice_client):
 
 
 def test_an_admin_marks_clinicians_verified(admin_client, sam):
-    profile = register(sam)
+    profile = builders.clinician(sam)
     response = admin_client.post(
         "/admin/accounts/clinicianprofile/",
         {"action": "verify", "_selected_action": [profile.pk]},
@@ -97,7 +86,7 @@ def test_an_admin_marks_clinicians_verified(admin_client, sam):
 
 
 def test_a_clinician_cannot_register_twice(client, sam):
-    register(sam)
+    builders.clinician(sam)
     client.force_login(sam)
     assert client.post("/clinician/join/", FORM).url == "/clinician/"
     assert ClinicianProfile.objects.count() == 1

@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from progress.models import PlanExercise, SessionLog, Suggestion
+from progress.services.grants import grant_invite
 from progress.services.plans import plan_exercise_remove
 from progress.services.sharing import report_link_create
+from tests import builders
 from tests.logging_helpers import check_in, log_session
-from tests.security_urls import OWNED, PUBLIC, SIGNED_IN, site_urls
+from tests.security_urls import OWNED, PATIENT_DATA, PUBLIC, SIGNED_IN, site_urls
 from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +22,7 @@ MON, TUE, WED = date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4)
 
 def test_every_url_is_classified():
     names = {p.name for _, p in site_urls()}
-    unclassified = names - PUBLIC.keys() - SIGNED_IN - OWNED.keys()
+    unclassified = names - PUBLIC.keys() - SIGNED_IN - OWNED.keys() - PATIENT_DATA.keys()
     assert not unclassified, f"Add these URLs to tests/security_urls.py: {sorted(unclassified)}"
     assert not (PUBLIC.keys() & SIGNED_IN) and not (SIGNED_IN & OWNED.keys())
 
@@ -42,6 +44,19 @@ def alice_objects(alice_client, alice_plan, alice):
         "report_link": report_link_create(
             user=alice, start=MON, end=WED, label="", days=14, now=timezone.now()
         )[0],
+        # alice shares with a clinician, and, a clinician herself, is invited by carol.
+        "grant": grant_invite(
+            patient=alice,
+            clinician=builders.clinician(builders.user("sam@example.com")),
+            may_adjust_plan=False,
+            now=timezone.now(),
+        ),
+        "grant_to_alice": grant_invite(
+            patient=builders.user("carol@example.com"),
+            clinician=builders.clinician(alice),
+            may_adjust_plan=False,
+            now=timezone.now(),
+        ),
     }
     plan_exercise_remove(item=objects["removed_plan_item"], now=timezone.now())
     return objects

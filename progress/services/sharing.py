@@ -1,4 +1,5 @@
-"""Sharing one report through a time-limited link, and the record of every look.
+"""Sharing one report through a time-limited link, and the record of every look (by link or
+by a clinician).
 
 A link's token is 32 random bytes, shown once when it is made; the database keeps its
 SHA-256 only, so the link can be checked but not rebuilt. Every opening of a shared report
@@ -60,12 +61,27 @@ def report_link_open(*, token: str, now: datetime, address: str | None) -> Repor
     )
     if link is None or not link.is_live(now) or not link.user.is_active:
         return None
-    DataAccess.objects.create(
-        user=link.user,
+    record_look(
+        patient=link.user,
         who=f"Someone with your shared link{f' ({link.label})' if link.label else ''}",
         what=f"your report of {link.start:%-d %b} – {link.end:%-d %b %Y}",
-        at=now,
+        now=now,
         address=address,
         report_link=link,
     )
     return link
+
+
+def record_look(
+    *,
+    patient: User,
+    who: str,
+    what: str,
+    now: datetime,
+    address: str | None,
+    report_link: ReportLink | None = None,
+) -> DataAccess:
+    """Write down one look at the patient's data by someone else (no figures from it)."""
+    return DataAccess.objects.create(
+        user=patient, who=who, what=what, at=now, address=address, report_link=report_link
+    )

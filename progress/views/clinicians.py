@@ -1,9 +1,10 @@
 """A clinician's pages: registering as one, and their home with the code patients use to
 find them. Every page a clinician reaches goes through `clinician_gate` (views/access.py)."""
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import clinician_register
 from progress.forms.clinicians import ClinicianForm
-from progress.permissions import clinician_of
+from progress.permissions import clinician_of, grant_to
+from progress.report import ReportRangeForm, build_report, pain_figure, report_range
+from progress.services.sharing import record_look
 from progress.views.access import clinician_gate
 
 
@@ -34,4 +37,52 @@ def clinician_home(request: SignedInRequest) -> HttpResponse:
     gate = clinician_gate(request)
     if gate is not None:
         return gate
-    return render(request, "progress/clinician_home.html", {"clinician": request.user.clinician})
+    clinician = request.user.clinician
+    standing = (
+        clinician.grants.filter(revoked_at=None).select_related("patient").order_by("invited_at")
+    )
+    return render(
+        request,
+        "progress/clinician_home.html",
+        {
+            "clinician": clinician,
+            "invitations": [g for g in standing if g.accepted_at is None],
+            "patients": [g for g in standing if g.accepted_at is not None],
+        },
+    )
+
+
+@login_required
+@require_safe
+def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
+    """A consenting patient's report as they see it, the look recorded for them to see.
+    Without a standing, accepted grant (and two-factor on) the patient does not exist."""
+    grant = grant_to(request.user, patient_id)
+    if grant is None:
+        raise Http404("No such patient.")
+    patient = grant.patient
+    today = patient.local_today()
+    period = ReportRangeForm(request.GET, today=today)
+    asked = period.cleaned_data if period.is_valid() else {}
+    start, end = report_range(asked.get("start"), asked.get("end"), today=today)
+    summary = build_report(patient, start, end)
+    clinician = request.user.clinician
+    record_look(
+        patient=patient,
+        who=f"{request.user.get_full_name()}, {clinician.get_profession_display().lower()}",
+        what=f"your report of {start:%-d %b} – {end:%-d %b %Y}",
+        now=timezone.now(),
+        address=get_adapter().get_client_ip(request),
+    )
+    return render(
+        request,
+        "progress/report.html",
+        {
+            "report": summary,
+            "errors": period.error_list(),
+            "pain_figure": pain_figure(patient, summary),
+            "today": today,
+            "patient": patient,
+            "as_clinician": True,
+        },
+    )

@@ -1,0 +1,164 @@
+"""Sharing with a clinician: the patient invites by address or code and may revoke at once;
+the clinician accepts (with two-factor on) and reads the report, each look recorded; every
+grant, change and revocation is on record; anyone else finds nothing."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from progress.models import CareGrant, DataAccess, GrantEvent
+from progress.services.grants import grant_accept, grant_revoke
+from tests import builders
+from tests.mfa_helpers import with_totp
+from tests.security_urls import PATIENT_DATA
+
+
+def clinician(email, name, *, mfa=True):
+    user = builders.user(email, display_name=name)
+    return builders.clinician(with_totp(user) if mfa else user)
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def sam(db):
+    return clinician("sam@example.com", "Sam Lee")
+
+
+@pytest.fixture
+def invited(alice_plan, alice_client, sam):
+    alice_client.post("/clinicians/", {"clinician": sam.code.lower()})
+    return CareGrant.objects.get()
+
+
+@pytest.fixture
+def granted(invited, sam):
+    client_for(sam.user).post(f"/clinician/grants/{invited.pk}/accept/")
+    invited.refresh_from_db()
+    return invited
+
+
+class TestInviting:
+    def test_by_code_or_address_and_the_clinician_is_labelled_unverified(
+        self, alice_client, sam, alice_plan
+    ):
+        response = alice_client.post(
+            "/clinicians/", {"clinician": "SAM@example.com", "may_adjust_plan": "on"}, follow=True
+        )
+        page = response.content.decode()
+        assert "Invited Sam Lee: they see your data once they accept." in page
+        assert "Not verified by BackCare" in page
+        grant = CareGrant.objects.get()
+        assert (grant.clinician, grant.may_adjust_plan, grant.accepted_at) == (sam, True, None)
+        assert [e.what for e in GrantEvent.objects.all()] == ["invited"]
+
+    @pytest.mark.parametrize("typed", ["bob@example.com", "ZZZZ-ZZZZ", "nobody@example.com"])
+    def test_an_address_or_code_that_is_no_clinicians_is_explained(self, alice_client, bob, typed):
+        page = alice_client.post("/clinicians/", {"clinician": typed}).content.decode()
+        assert "We found no clinician with that address or code." in page
+        assert f'value="{typed}"' in page
+        assert not CareGrant.objects.exists()
+
+    def test_inviting_twice_is_refused(self, invited, alice_client, sam):
+        page = alice_client.post("/clinicians/", {"clinician": sam.code}).content.decode()
+        assert "You have already invited this clinician" in page
+        assert CareGrant.objects.count() == 1
+
+
+class TestAccepting:
+    def test_the_clinician_accepts_and_the_patient_is_on_their_list(self, granted, sam):
+        page = client_for(sam.user).get("/clinician/").content.decode()
+        assert "Alice</a>, since" in page
+        assert [e.what for e in granted.events.all()] == ["invited", "accepted"]
+
+    def test_another_account_cannot_accept_it(self, invited, bob):
+        other = clinician("lee@example.com", "Lee")
+        for user in (bob, other.user):
+            assert (
+                client_for(user).post(f"/clinician/grants/{invited.pk}/accept/").status_code == 404
+            )
+        invited.refresh_from_db()
+        assert invited.accepted_at is None
+
+    def test_a_clinician_without_two_factor_is_asked_for_it_first(self, alice_plan, alice_client):
+        novice = clinician("new@example.com", "New", mfa=False)
+        alice_client.post("/clinicians/", {"clinician": novice.code})
+        grant = CareGrant.objects.get()
+        response = client_for(novice.user).post(f"/clinician/grants/{grant.pk}/accept/")
+        assert response.url.startswith("/accounts/2fa/totp/activate/")
+        grant.refresh_from_db()
+        assert grant.accepted_at is None
+
+    def test_an_invitation_revoked_before_it_is_accepted_stays_closed(self, invited):
+        grant_revoke(grant=invited, now=timezone.now())
+        assert grant_accept(grant=invited, now=timezone.now()) is False
+
+
+class TestLooking:
+    def url(self, patient):
+        return f"/clinician/patients/{patient.pk}/report/"
+
+    def test_the_granted_clinician_reads_the_report_and_the_patient_sees_the_look(
+        self, granted, sam, alice, alice_client
+    ):
+        response = client_for(sam.user).get(self.url(alice), REMOTE_ADDR="198.51.100.4")
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Shared with you by Alice, who sees that you opened it." in page
+        assert "Share this report with a link" not in page
+        look = DataAccess.objects.get()
+        assert (look.who, str(look.address)) == ("Sam Lee, physiotherapist", "198.51.100.4")
+        profile = alice_client.get("/accounts/profile/").content.decode()
+        assert "Sam Lee, physiotherapist opened your report of" in profile
+
+    def test_revoking_ends_access_on_the_next_request(self, granted, sam, alice, alice_client):
+        sams = client_for(sam.user)
+        assert sams.get(self.url(alice)).status_code == 200
+        response = alice_client.post(f"/clinicians/grants/{granted.pk}/revoke/", follow=True)
+        assert "Sharing ended" in response.content.decode()
+        assert sams.get(self.url(alice)).status_code == 404
+        assert [e.what for e in granted.events.all()] == ["invited", "accepted", "revoked"]
+
+    def test_changing_what_is_shared_is_recorded(self, granted, alice_client):
+        alice_client.post(f"/clinicians/grants/{granted.pk}/change/", {"may_adjust_plan": "yes"})
+        granted.refresh_from_db()
+        assert granted.may_adjust_plan is True
+        assert [(e.what, e.may_adjust_plan) for e in granted.events.all()][-1] == ("changed", True)
+
+    @pytest.mark.parametrize("name", sorted(PATIENT_DATA))
+    @pytest.mark.parametrize(
+        "who",
+        ["unrelated clinician", "revoked", "not accepted", "no two-factor", "not a clinician"],
+    )
+    def test_anyone_but_the_granted_clinician_gets_404_and_nothing_is_recorded(
+        self, name, who, invited, sam, alice, bob
+    ):
+        if who == "unrelated clinician":
+            grant_accept(grant=invited, now=timezone.now())
+            viewer = clinician("lee@example.com", "Lee").user
+        elif who == "revoked":
+            grant_accept(grant=invited, now=timezone.now())
+            grant_revoke(grant=invited, now=timezone.now())
+            viewer = sam.user
+        elif who == "not accepted":
+            viewer = sam.user
+        elif who == "no two-factor":
+            grant_accept(grant=invited, now=timezone.now())
+            sam.user.authenticator_set.all().delete()
+            viewer = sam.user
+        else:
+            viewer = bob
+        url = reverse(name, kwargs={"patient_id": alice.pk})
+        response = getattr(client_for(viewer), PATIENT_DATA[name])(url)
+        assert response.status_code == 404
+        assert "Alice" not in response.content.decode()
+        assert not DataAccess.objects.exists()
+
+    def test_deleting_the_patients_account_ends_every_grant(self, granted, alice_client):
+        alice_client.post("/accounts/delete/", {"password": builders.PASSWORD})
+        assert not CareGrant.objects.exists()
