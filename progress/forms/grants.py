@@ -19,7 +19,7 @@ class InviteForm(forms.Form):
     may_adjust_plan = forms.BooleanField(
         label="They may also adjust my plan (move a rung, change a dose, pause or add an exercise)",
         required=False,
-        help_text="Without it they can read your dashboard and reports only.",
+        help_text="Without it they can only read your report.",
     )
 
     def clean_clinician(self) -> ClinicianProfile:

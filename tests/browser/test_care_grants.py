@@ -1,0 +1,63 @@
+"""Sharing with a clinician in Chromium: the patient invites by code, the clinician logs in
+with two-factor and accepts, opens the patient's report; the patient sees the look, stops
+sharing, and the clinician's next request finds nothing."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests import builders
+from tests.browser.account_steps import (
+    PASSWORD,
+    enter_two_factor_code,
+    fill_log_in,
+    log_in_to_today,
+)
+from tests.browser.page_checks import assert_accessible, screenshot
+from tests.mfa_helpers import totp_code, with_totp
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_server, walker):
+    sam = builders.user("sam@example.com", PASSWORD, display_name="Sam Lee")
+    code = builders.clinician(with_totp(sam)).code
+
+    patient = phone_page
+    log_in_to_today(patient, "walker@example.com")
+    patient.goto("/accounts/profile/")
+    patient.get_by_role("link", name="Share with your clinician").click()
+    patient.get_by_label(re.compile("e-mail address or BackCare code")).fill(code.lower())
+    patient.get_by_role("button", name="Invite").click()
+    expect(patient.get_by_text("Invited Sam Lee")).to_be_visible()
+    expect(patient.get_by_text("Not verified by BackCare")).to_be_visible()
+    assert_accessible(patient)
+    screenshot(patient, "care-team-phone")
+
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    clinician = context.new_page()
+    fill_log_in(clinician, "sam@example.com", PASSWORD)
+    enter_two_factor_code(clinician, totp_code())
+    clinician.goto("/clinician/")
+    clinician.get_by_role("button", name="Accept walker").click()
+    expect(clinician.get_by_text("Accepted: the patient is on your list.")).to_be_visible()
+    assert_accessible(clinician)
+    screenshot(clinician, "clinician-home-desktop")
+    clinician.get_by_role("link", name="walker").click()
+    expect(clinician.get_by_role("heading", name="BackCare progress report")).to_be_visible()
+    expect(clinician.get_by_text("Shared with you by walker")).to_be_visible()
+    report_url = clinician.url
+
+    patient.goto("/accounts/profile/")
+    expect(
+        patient.get_by_text(re.compile("Sam Lee, physiotherapist opened your report"))
+    ).to_be_visible()
+    patient.get_by_role("link", name="Share with your clinician").click()
+    patient.get_by_role("button", name="Stop sharing with Sam Lee").click()
+    expect(patient.get_by_text("Sharing ended")).to_be_visible()
+
+    response = clinician.goto(report_url)
+    assert response.status == 404
+    expect(clinician.get_by_text("BackCare progress report")).to_have_count(0)
+    context.close()
