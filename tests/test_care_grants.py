@@ -2,13 +2,16 @@
 the clinician accepts (with two-factor on) and reads the report, each look recorded; every
 grant, change and revocation is on record; anyone else finds nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from progress.models import CareGrant, DataAccess, GrantEvent
-from progress.services.grants import grant_accept, grant_revoke
+from progress.models import CareGrant, DataAccess, GrantEvent, Plan
+from progress.selectors.patients import SORTS, patient_rows
+from progress.services.grants import grant_accept, grant_invite, grant_revoke
 from tests import builders
 from tests.mfa_helpers import with_totp
 from tests.security_urls import PATIENT_DATA
@@ -73,7 +76,7 @@ class TestInviting:
 class TestAccepting:
     def test_the_clinician_accepts_and_the_patient_is_on_their_list(self, granted, sam):
         page = client_for(sam.user).get("/clinician/").content.decode()
-        assert "Alice</a>, since" in page
+        assert f'href="/clinician/patients/{granted.patient_id}/report/">Alice</a>' in page
         assert [e.what for e in granted.events.all()] == ["invited", "accepted"]
 
     def test_another_account_cannot_accept_it(self, invited, bob):
@@ -162,3 +165,56 @@ class TestLooking:
     def test_deleting_the_patients_account_ends_every_grant(self, granted, alice_client):
         alice_client.post("/accounts/delete/", {"password": builders.PASSWORD})
         assert not CareGrant.objects.exists()
+
+
+class TestPatientList:
+    """The clinician's list at a glance (progress/selectors/patients.py)."""
+
+    @pytest.fixture
+    def two_patients(self, granted, sam, catalog, bob):
+        builders.screen_clear(bob)
+        builders.plan(bob)
+        grant_accept(
+            grant=grant_invite(
+                patient=bob, clinician=sam, may_adjust_plan=False, now=timezone.now()
+            ),
+            now=timezone.now(),
+        )
+        return granted.patient, bob
+
+    def test_each_patient_s_last_four_weeks(self, two_patients, sam):
+        alice, _ = two_patients
+        today = sam.user.local_today()
+        for n, pain in ((1, 4), (2, 2)):
+            builders.session(alice, day=today - timedelta(days=n), pain_before=pain, pain=3)
+        builders.checkin(alice, day=today - timedelta(days=1), pain=1)
+        rows = {r.patient.email: r for r in patient_rows(sam, today)}
+        row = rows["alice@example.com"]
+        assert row.last_session == today - timedelta(days=1)
+        assert row.sessions == [0, 0, 0, 2]
+        assert row.pain_before == [None, None, None, 3.0]
+        assert row.pain_during[-1] == 3.0
+        assert row.next_morning[-1] == 1.0
+        assert rows["bob@example.com"].sessions == [0, 0, 0, 0]
+
+    def test_a_red_flag_comes_first_whatever_the_order(self, two_patients, sam):
+        _, bob = two_patients
+        Plan.objects.filter(user=bob).update(paused_for_safety_at=timezone.now())
+        for sort in SORTS:
+            first = patient_rows(sam, sam.user.local_today(), sort)[0]
+            assert (first.patient, first.red_flag) == (bob, True)
+        page = client_for(sam.user).get("/clinician/?sort=name").content.decode()
+        assert "Red flag: plan paused" in page
+
+    def test_the_list_reads_a_fixed_number_of_queries(
+        self, two_patients, sam, django_assert_num_queries
+    ):
+        alice, bob = two_patients
+        today = sam.user.local_today()
+        with django_assert_num_queries(9):
+            patient_rows(sam, today)
+        for n in range(1, 15):
+            builders.session(alice, day=today - timedelta(days=n))
+            builders.session(bob, day=today - timedelta(days=n))
+        with django_assert_num_queries(9):
+            patient_rows(sam, today)

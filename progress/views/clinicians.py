@@ -14,6 +14,7 @@ from backcare.accounts.services import clinician_register
 from progress.forms.clinicians import ClinicianForm
 from progress.permissions import clinician_of, grant_to
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
+from progress.selectors.patients import SORTS, patient_rows
 from progress.services.sharing import record_look
 from progress.views.access import clinician_gate
 
@@ -38,16 +39,23 @@ def clinician_home(request: SignedInRequest) -> HttpResponse:
     if gate is not None:
         return gate
     clinician = request.user.clinician
-    standing = (
-        clinician.grants.filter(revoked_at=None).select_related("patient").order_by("invited_at")
+    invitations = clinician.grants.filter(accepted_at=None, revoked_at=None).select_related(
+        "patient"
     )
+    sort = request.GET.get("sort", "attention")
     return render(
         request,
         "progress/clinician_home.html",
         {
             "clinician": clinician,
-            "invitations": [g for g in standing if g.accepted_at is None],
-            "patients": [g for g in standing if g.accepted_at is not None],
+            "invitations": invitations,
+            "rows": patient_rows(clinician, request.user.local_today(), sort),
+            "sort": sort if sort in SORTS else "attention",
+            "sorts": [
+                ("attention", "Needs attention"),
+                ("name", "Name"),
+                ("last_session", "Longest since a session"),
+            ],
         },
     )
 
