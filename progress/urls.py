@@ -77,4 +77,9 @@ urlpatterns = [
         clinicians.patient_report,
         name="clinician_patient_report",
     ),
+    path(
+        "clinician/patients/<int:patient_id>/",
+        clinicians.patient_dashboard,
+        name="clinician_patient_dashboard",
+    ),
 ]

@@ -98,6 +98,7 @@ OWNED = {
 # grant was revoked or not yet accepted, one without two-factor, and a non-clinician.
 PATIENT_DATA = {
     "clinician_patient_report": "get",
+    "clinician_patient_dashboard": "get",
 }
 
 

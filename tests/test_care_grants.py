@@ -76,7 +76,7 @@ class TestInviting:
 class TestAccepting:
     def test_the_clinician_accepts_and_the_patient_is_on_their_list(self, granted, sam):
         page = client_for(sam.user).get("/clinician/").content.decode()
-        assert f'href="/clinician/patients/{granted.patient_id}/report/">Alice</a>' in page
+        assert f'href="/clinician/patients/{granted.patient_id}/">Alice</a>' in page
         assert [e.what for e in granted.events.all()] == ["invited", "accepted"]
 
     def test_another_account_cannot_accept_it(self, invited, bob):
@@ -118,6 +118,17 @@ class TestLooking:
         assert (look.who, str(look.address)) == ("Sam Lee, physiotherapist", "198.51.100.4")
         profile = alice_client.get("/accounts/profile/").content.decode()
         assert "Sam Lee, physiotherapist opened your report of" in profile
+
+    def test_the_granted_clinician_sees_the_progress_page_without_the_patient_s_buttons(
+        self, granted, sam, alice
+    ):
+        builders.session(alice, day=alice.local_today())
+        page = client_for(sam.user).get(f"/clinician/patients/{alice.pk}/").content.decode()
+        assert "Alice's progress page, as they see it." in page
+        assert "Your exercises" in page
+        assert "Rate or change your activities" not in page
+        assert 'href="/sessions/new/"' not in page
+        assert DataAccess.objects.get().what == "your progress page"
 
     def test_revoking_ends_access_on_the_next_request(self, granted, sam, alice, alice_client):
         sams = client_for(sam.user)

@@ -17,6 +17,7 @@ from progress.report import ReportRangeForm, build_report, pain_figure, report_r
 from progress.selectors.patients import SORTS, patient_rows
 from progress.services.sharing import record_look
 from progress.views.access import clinician_gate
+from progress.views.dashboard import dashboard_context
 
 
 @login_required
@@ -60,6 +61,32 @@ def clinician_home(request: SignedInRequest) -> HttpResponse:
     )
 
 
+def _granted(request: SignedInRequest, patient_id: int, page: str):
+    """The patient who granted this clinician access, with the look recorded; else 404."""
+    grant = grant_to(request.user, patient_id)
+    if grant is None:
+        raise Http404("No such patient.")
+    clinician = request.user.clinician
+    record_look(
+        patient=grant.patient,
+        who=f"{request.user.get_full_name()}, {clinician.get_profession_display().lower()}",
+        what=page,
+        now=timezone.now(),
+        address=get_adapter().get_client_ip(request),
+    )
+    return grant.patient
+
+
+@login_required
+@require_safe
+def patient_dashboard(request: SignedInRequest, patient_id: int) -> HttpResponse:
+    """A consenting patient's progress page as they see it, without their own buttons."""
+    patient = _granted(request, patient_id, "your progress page")
+    context = dashboard_context(patient, request.GET.get("range"))
+    context |= {"as_clinician": True, "patient": patient}
+    return render(request, "progress/dashboard.html", context)
+
+
 @login_required
 @require_safe
 def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
@@ -68,20 +95,12 @@ def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
     grant = grant_to(request.user, patient_id)
     if grant is None:
         raise Http404("No such patient.")
-    patient = grant.patient
-    today = patient.local_today()
+    today = grant.patient.local_today()
     period = ReportRangeForm(request.GET, today=today)
     asked = period.cleaned_data if period.is_valid() else {}
     start, end = report_range(asked.get("start"), asked.get("end"), today=today)
+    patient = _granted(request, patient_id, f"your report of {start:%-d %b} – {end:%-d %b %Y}")
     summary = build_report(patient, start, end)
-    clinician = request.user.clinician
-    record_look(
-        patient=patient,
-        who=f"{request.user.get_full_name()}, {clinician.get_profession_display().lower()}",
-        what=f"your report of {start:%-d %b} – {end:%-d %b %Y}",
-        now=timezone.now(),
-        address=get_adapter().get_client_ip(request),
-    )
     return render(
         request,
         "progress/report.html",

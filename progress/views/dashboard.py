@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from backcare.accounts.http import SignedInRequest
+from backcare.accounts.models import User
 from progress import figures
 from progress.forms.psfs import ActivityFormSet
 from progress.models import PsfsActivity
@@ -20,7 +21,13 @@ from progress.services import psfs
 @login_required
 @require_safe
 def dashboard(request: SignedInRequest) -> HttpResponse:
-    data = dashboard_data(request.user, request.GET.get("range"))
+    context = dashboard_context(request.user, request.GET.get("range"))
+    return render(request, "progress/dashboard.html", context)
+
+
+def dashboard_context(user: User, range_key: str | None) -> dict:
+    """What the dashboard draws for `user`: the person's own page and their clinician's view."""
+    data = dashboard_data(user, range_key)
     last_rated = data.psfs_scores[-1].day if data.psfs_scores else None
     context = {
         "data": data,
@@ -42,7 +49,7 @@ def dashboard(request: SignedInRequest) -> HttpResponse:
                 for p in data.exercises
             ],
         }
-    return render(request, "progress/dashboard.html", context)
+    return context
 
 
 @login_required

@@ -44,7 +44,10 @@ def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_s
     expect(clinician.get_by_text("Accepted: the patient is on your list.")).to_be_visible()
     assert_accessible(clinician)
     screenshot(clinician, "clinician-home-desktop")
-    clinician.get_by_role("link", name="walker").click()
+    clinician.get_by_role("link", name="walker", exact=True).click()
+    expect(clinician.get_by_text("walker's progress page, as they see it.")).to_be_visible()
+    assert_accessible(clinician)
+    clinician.get_by_role("link", name="Their report").click()
     expect(clinician.get_by_role("heading", name="BackCare progress report")).to_be_visible()
     expect(clinician.get_by_text("Shared with you by walker")).to_be_visible()
     report_url = clinician.url
