@@ -184,6 +184,7 @@ class RungChange(models.Model):
         START = "start", "Plan started"
         MANUAL = "manual", "Changed by hand"
         SUGGESTION = "suggestion", "Accepted suggestion"
+        CLINICIAN = "clinician", "Changed by your clinician"
 
     plan_exercise = models.ForeignKey(
         PlanExercise, on_delete=models.CASCADE, related_name="rung_changes"
@@ -195,6 +196,14 @@ class RungChange(models.Model):
     to_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=12, choices=Source.choices)
     reason = models.TextField()
+    # Who, when a clinician made the change (source "clinician"); kept if they leave.
+    changed_by = models.ForeignKey(
+        "accounts.ClinicianProfile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-changed_at", "-id"]

@@ -82,4 +82,9 @@ urlpatterns = [
         clinicians.patient_dashboard,
         name="clinician_patient_dashboard",
     ),
+    path(
+        "clinician/patients/<int:patient_id>/items/<int:item_id>/rung/",
+        clinicians.patient_move_rung,
+        name="clinician_move_rung",
+    ),
 ]

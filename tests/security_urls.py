@@ -99,6 +99,7 @@ OWNED = {
 PATIENT_DATA = {
     "clinician_patient_report": "get",
     "clinician_patient_dashboard": "get",
+    "clinician_move_rung": "post",
 }
 
 

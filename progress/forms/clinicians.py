@@ -16,3 +16,23 @@ class ClinicianForm(forms.ModelForm):
         if not any(c.isalnum() for c in number):
             raise forms.ValidationError("Enter your registration number, e.g. PH12345.")
         return number
+
+
+class ClinicianMoveForm(forms.Form):
+    """A clinician's move of one exercise to another rung, with the reason the patient reads."""
+
+    rung = forms.TypedChoiceField(label="Move to rung", coerce=int)
+    reason = forms.CharField(
+        label="Why (your patient reads this on Today)",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why: your patient reads it on Today."},
+    )
+
+    def __init__(self, *args, rungs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rungs = {r.position: r for r in rungs}
+        self.fields["rung"].choices = [(r.position, f"{r.position}: {r.name}") for r in rungs]
+
+    def clean_rung(self):
+        return self.rungs[self.cleaned_data["rung"]]

@@ -36,7 +36,9 @@ CHANGE_TEXT: dict[str, str] = {
     RungChange.Source.START: "Started on rung {}",
     RungChange.Source.MANUAL: "Moved to rung {} by hand",
     RungChange.Source.SUGGESTION: "Moved to rung {} (accepted suggestion)",
+    RungChange.Source.CLINICIAN: "Moved to rung {} by your clinician",
 }
+assert set(CHANGE_TEXT) == set(RungChange.Source), "every kind of rung change has its words"
 
 
 @dataclass(frozen=True)

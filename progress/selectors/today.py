@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery
 
 from backcare.accounts.models import User
 from exercises.models import Rung
-from progress.models import CheckIn, Plan, PlanExercise, SessionLog, Suggestion
+from progress.models import CheckIn, Plan, PlanExercise, RungChange, SessionLog, Suggestion
 from progress.rules.mornings import LATE_DAYS, mornings_missing
 from progress.selectors.screens import latest_outcome
 
@@ -32,6 +32,9 @@ class _Gate(TypedDict):
     checked_in_1: bool
     checked_in_2: bool
 
+
+# How long Today shows a clinician's move of an exercise, with their reason.
+CLINICIAN_NOTE_DAYS = 14
 
 # One checked_in_<n> annotation for each morning a late check-in may be given for.
 assert LATE_DAYS == 3, "gated_plan annotates three mornings"
@@ -84,8 +87,30 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
         .annotate(n=Count("*"))
         .values("n")
     )
+    # The exercise's latest move, if a clinician made it lately: Today says who and why.
+    latest_move = RungChange.objects.filter(plan_exercise=OuterRef("pk")).order_by(
+        "-changed_at", "-id"
+    )
     items = list(
-        plan.items.select_related("exercise", "rung").annotate(rung_count=Subquery(rung_count))
+        plan.items.select_related("exercise", "rung").annotate(
+            rung_count=Subquery(rung_count),
+            moved_by_clinician=Subquery(
+                latest_move.filter(
+                    source=RungChange.Source.CLINICIAN,
+                    changed_at__date__gte=day - timedelta(days=CLINICIAN_NOTE_DAYS),
+                ).values("pk")[:1]
+            ),
+            latest_move_id=Subquery(latest_move.values("pk")[:1]),
+        )
+    )
+    # Fetched only when there is one to show: the usual Today reads no more.
+    wanted = [i.moved_by_clinician for i in items if i.moved_by_clinician == i.latest_move_id]
+    moves = (
+        RungChange.objects.select_related("changed_by__user").in_bulk(
+            [w for w in wanted if w is not None]
+        )
+        if any(wanted)
+        else {}
     )
     # At most one open suggestion per exercise (a constraint), fetched for the whole plan.
     open_suggestions = defaultdict(list)
@@ -96,6 +121,7 @@ def today_page(plan: GatedPlan, day: date) -> TodayPage:
     for item in items:
         # A plain attribute for the template, not a query annotation the stubs could type.
         item.open_suggestions = open_suggestions[item.pk]  # type: ignore[attr-defined]
+        item.clinician_move = moves.get(item.moved_by_clinician)  # type: ignore[attr-defined]
 
     since = day - timedelta(days=LATE_DAYS)
     recent = list(

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Max
 
-from backcare.accounts.models import User
+from backcare.accounts.models import ClinicianProfile, User
 from exercises.models import Exercise, Rung
 from progress.models import Plan, PlanExercise, PlanTemplate, RungChange, Suggestion
 from progress.rules.dates import local_day
@@ -110,6 +110,7 @@ def plan_exercise_move(
     now: datetime,
     source: str = RungChange.Source.MANUAL,
     reason: str = "",
+    changed_by: ClinicianProfile | None = None,
 ) -> RungChange | None:
     """Move a plan exercise to another rung of its ladder, recording from, to and why."""
     _check_rung(item.exercise, rung)
@@ -126,6 +127,7 @@ def plan_exercise_move(
         source=source,
         reason=reason or f"You moved to rung {rung.position} by hand.",
         changed_at=now,
+        changed_by=changed_by,
     )
     # Suggestions made for the old rung no longer apply.
     item.suggestions.filter(decision=Suggestion.Decision.OPEN).update(

@@ -4,17 +4,20 @@ find them. Every page a clinician reaches goes through `clinician_gate` (views/a
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import clinician_register
-from progress.forms.clinicians import ClinicianForm
-from progress.permissions import clinician_of, grant_to
+from progress.forms.clinicians import ClinicianForm, ClinicianMoveForm
+from progress.models import PlanExercise, RungChange
+from progress.permissions import clinician_of, grant_to, may_adjust_plan
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
 from progress.selectors.patients import SORTS, patient_rows
+from progress.services.plans import plan_exercise_move
 from progress.services.sharing import record_look
 from progress.views.access import clinician_gate
 from progress.views.dashboard import dashboard_context
@@ -83,7 +86,11 @@ def patient_dashboard(request: SignedInRequest, patient_id: int) -> HttpResponse
     """A consenting patient's progress page as they see it, without their own buttons."""
     patient = _granted(request, patient_id, "your progress page")
     context = dashboard_context(patient, request.GET.get("range"))
-    context |= {"as_clinician": True, "patient": patient}
+    context |= {
+        "as_clinician": True,
+        "patient": patient,
+        "may_adjust": may_adjust_plan(grant_to(request.user, patient_id)),
+    }
     return render(request, "progress/dashboard.html", context)
 
 
@@ -113,3 +120,38 @@ def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
             "as_clinician": True,
         },
     )
+
+
+@login_required
+@require_POST
+def patient_move_rung(request: SignedInRequest, patient_id: int, item_id: int) -> HttpResponse:
+    """Move a consenting patient's exercise to another rung, with a reason they read on
+    Today. Only with "may adjust my plan": a read-only grant is refused (403)."""
+    grant = grant_to(request.user, patient_id)
+    if grant is None:
+        raise Http404("No such patient.")
+    item = get_object_or_404(
+        PlanExercise.objects.select_related("exercise", "rung"),
+        pk=item_id,
+        plan__user_id=patient_id,
+    )
+    if not may_adjust_plan(grant):
+        raise PermissionDenied("This patient shares their data read-only.")
+    form = ClinicianMoveForm(request.POST, rungs=list(item.exercise.rungs.all()))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+        return redirect("clinician_patient_dashboard", patient_id=patient_id)
+    rung = form.cleaned_data["rung"]
+    plan_exercise_move(
+        item=item,
+        rung=rung,
+        source=RungChange.Source.CLINICIAN,
+        reason=form.cleaned_data["reason"],
+        changed_by=request.user.clinician,
+        now=timezone.now(),
+    )
+    messages.success(
+        request, f"Moved {item.exercise.name} to rung {form.cleaned_data['rung'].position}."
+    )
+    return redirect("clinician_patient_dashboard", patient_id=patient_id)

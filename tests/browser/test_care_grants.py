@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_server, walker):
+    builders.session(walker.user, day=walker.user.local_today())
     sam = builders.user("sam@example.com", PASSWORD, display_name="Sam Lee")
     code = builders.clinician(with_totp(sam)).code
 
@@ -29,6 +30,7 @@ def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_s
     patient.goto("/accounts/profile/")
     patient.get_by_role("link", name="Share with your clinician").click()
     patient.get_by_label(re.compile("e-mail address or BackCare code")).fill(code.lower())
+    patient.get_by_label(re.compile("They may also adjust my plan")).check()
     patient.get_by_role("button", name="Invite").click()
     expect(patient.get_by_text("Invited Sam Lee")).to_be_visible()
     expect(patient.get_by_text("Not verified by BackCare")).to_be_visible()
@@ -47,6 +49,12 @@ def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_s
     clinician.get_by_role("link", name="walker", exact=True).click()
     expect(clinician.get_by_text("walker's progress page, as they see it.")).to_be_visible()
     assert_accessible(clinician)
+    card = clinician.locator("section.card", has_text="Glute bridge")
+    card.get_by_label("Move to rung").select_option("2")
+    card.get_by_label("Why (your patient reads this on Today)").fill("Ready for both legs.")
+    card.get_by_role("button", name="Move Glute bridge").click()
+    expect(clinician.get_by_text("Moved Glute bridge to rung 2.")).to_be_visible()
+    screenshot(clinician, "clinician-patient-desktop")
     clinician.get_by_role("link", name="Their report").click()
     expect(clinician.get_by_role("heading", name="BackCare progress report")).to_be_visible()
     expect(clinician.get_by_text("Shared with you by walker")).to_be_visible()
