@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import clinician_register
 from progress.forms.clinicians import ClinicianForm, ClinicianMoveForm
-from progress.models import PlanExercise, RungChange
+from progress.models import CareGrant, PlanExercise, RungChange
 from progress.permissions import clinician_of, grant_to, may_adjust_plan
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
 from progress.selectors.patients import SORTS, patient_rows
@@ -64,11 +64,16 @@ def clinician_home(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _granted(request: SignedInRequest, patient_id: int, page: str):
-    """The patient who granted this clinician access, with the look recorded; else 404."""
+def _grant(request: SignedInRequest, patient_id: int) -> CareGrant:
+    """The standing grant this patient gave the signed-in clinician; else the patient does
+    not exist (404). Read once per request, so a revocation ends access at once."""
     grant = grant_to(request.user, patient_id)
     if grant is None:
         raise Http404("No such patient.")
+    return grant
+
+
+def _record_look(request: SignedInRequest, grant: CareGrant, page: str) -> None:
     clinician = request.user.clinician
     record_look(
         patient=grant.patient,
@@ -77,19 +82,19 @@ def _granted(request: SignedInRequest, patient_id: int, page: str):
         now=timezone.now(),
         address=get_adapter().get_client_ip(request),
     )
-    return grant.patient
 
 
 @login_required
 @require_safe
 def patient_dashboard(request: SignedInRequest, patient_id: int) -> HttpResponse:
     """A consenting patient's progress page as they see it, without their own buttons."""
-    patient = _granted(request, patient_id, "your progress page")
-    context = dashboard_context(patient, request.GET.get("range"))
+    grant = _grant(request, patient_id)
+    _record_look(request, grant, "your progress page")
+    context = dashboard_context(grant.patient, request.GET.get("range"))
     context |= {
         "as_clinician": True,
-        "patient": patient,
-        "may_adjust": may_adjust_plan(grant_to(request.user, patient_id)),
+        "patient": grant.patient,
+        "may_adjust": may_adjust_plan(grant),
     }
     return render(request, "progress/dashboard.html", context)
 
@@ -99,14 +104,13 @@ def patient_dashboard(request: SignedInRequest, patient_id: int) -> HttpResponse
 def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
     """A consenting patient's report as they see it, the look recorded for them to see.
     Without a standing, accepted grant (and two-factor on) the patient does not exist."""
-    grant = grant_to(request.user, patient_id)
-    if grant is None:
-        raise Http404("No such patient.")
-    today = grant.patient.local_today()
+    grant = _grant(request, patient_id)
+    patient = grant.patient
+    today = patient.local_today()
     period = ReportRangeForm(request.GET, today=today)
     asked = period.cleaned_data if period.is_valid() else {}
     start, end = report_range(asked.get("start"), asked.get("end"), today=today)
-    patient = _granted(request, patient_id, f"your report of {start:%-d %b} – {end:%-d %b %Y}")
+    _record_look(request, grant, f"your report of {start:%-d %b} – {end:%-d %b %Y}")
     summary = build_report(patient, start, end)
     return render(
         request,
@@ -127,9 +131,7 @@ def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
 def patient_move_rung(request: SignedInRequest, patient_id: int, item_id: int) -> HttpResponse:
     """Move a consenting patient's exercise to another rung, with a reason they read on
     Today. Only with "may adjust my plan": a read-only grant is refused (403)."""
-    grant = grant_to(request.user, patient_id)
-    if grant is None:
-        raise Http404("No such patient.")
+    grant = _grant(request, patient_id)
     item = get_object_or_404(
         PlanExercise.objects.select_related("exercise", "rung"),
         pk=item_id,
