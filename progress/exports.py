@@ -70,13 +70,17 @@ def _safety_answers(user: User) -> Iterator[dict]:
 
 
 def _clearances(user: User) -> Iterator[dict]:
-    for c in models.Clearance.objects.filter(screen__user=user).order_by("id"):
+    clearances = models.Clearance.objects.filter(screen__user=user).select_related(
+        "cleared_by__user"
+    )
+    for c in clearances.order_by("id"):
         yield {
             "id": c.pk,
             "screen_id": c.screen_id,
             "clinician": c.clinician,
             "assessed_on": c.assessed_on.isoformat(),
             "note": c.note,
+            "cleared_by": c.cleared_by.user.get_full_name() if c.cleared_by else None,
             "recorded_at": _when(c.recorded_at),
             "caution_dismissed_at": _when(c.caution_dismissed_at),
         }
@@ -107,6 +111,7 @@ def _plan_exercises(user: User) -> Iterator[dict]:
             "rung_name": item.rung.name,
             "order": item.order,
             "is_paused": item.is_paused,
+            "paused_by": item.paused_by,
             "pause_reason": item.pause_reason,
             "added_at": _when(item.added_at),
             "custom_sets": item.custom_sets,
@@ -117,7 +122,7 @@ def _plan_exercises(user: User) -> Iterator[dict]:
 
 def _rung_changes(user: User) -> Iterator[dict]:
     changes = models.RungChange.objects.filter(plan_exercise__plan__user=user).select_related(
-        "plan_exercise__exercise", "from_rung", "to_rung"
+        "plan_exercise__exercise", "from_rung", "to_rung", "changed_by__user"
     )
     for c in changes.order_by("changed_at", "id"):
         yield {
@@ -128,7 +133,11 @@ def _rung_changes(user: User) -> Iterator[dict]:
             "changed_at": _when(c.changed_at),
             "from_rung": c.from_rung.position if c.from_rung else None,
             "to_rung": c.to_rung.position,
+            "change": c.change,
+            "sets": c.sets,
+            "amount": c.amount,
             "source": c.source,
+            "changed_by": c.changed_by.user.get_full_name() if c.changed_by else None,
             "reason": c.reason,
         }
 
@@ -213,6 +222,25 @@ def _suggestions(user: User) -> Iterator[dict]:
         }
 
 
+def _care_grants(user: User) -> Iterator[dict]:
+    grants = models.CareGrant.objects.filter(patient=user).select_related("clinician__user")
+    for g in grants.order_by("id"):
+        yield {
+            "id": g.pk,
+            "clinician": g.clinician.user.get_full_name(),
+            "profession": g.clinician.profession,
+            "may_adjust_plan": g.may_adjust_plan,
+            "invited_at": _when(g.invited_at),
+            "accepted_at": _when(g.accepted_at),
+            "revoked_at": _when(g.revoked_at),
+        }
+
+
+def _data_accesses(user: User) -> Iterator[dict]:
+    for look in models.DataAccess.objects.filter(user=user).order_by("at", "id"):
+        yield {"at": _when(look.at), "who": look.who, "what": look.what, "address": look.address}
+
+
 def _psfs_activities(user: User) -> Iterator[dict]:
     for a in models.PsfsActivity.objects.filter(user=user).order_by("position", "id"):
         yield {
@@ -247,17 +275,17 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     _record("safety_answer", "safety_answers", _safety_answers,
             "screen_id", "question", "question_text", "answer"),
     _record("clearance", "clearances", _clearances,
-            "id", "screen_id", "clinician", "assessed_on", "note", "recorded_at",
+            "id", "screen_id", "clinician", "assessed_on", "note", "cleared_by", "recorded_at",
             "caution_dismissed_at"),
     _record("plan", "plans", _plans,
             "id", "template", "started_at", "paused_for_safety_at"),
     _record("plan_exercise", "plan_exercises", _plan_exercises,
             "id", "plan_id", "exercise", "exercise_name", "rung", "rung_name", "order",
-            "is_paused", "pause_reason", "added_at", "custom_sets", "custom_amount",
+            "is_paused", "paused_by", "pause_reason", "added_at", "custom_sets", "custom_amount",
             "removed_at"),
     _record("rung_change", "rung_changes", _rung_changes,
             "id", "plan_exercise_id", "exercise", "exercise_name", "changed_at", "from_rung",
-            "to_rung", "source", "reason"),
+            "to_rung", "change", "sets", "amount", "source", "changed_by", "reason"),
     _record("session", "sessions", _sessions,
             "id", "day", "pain_before", "note", "created_at", "updated_at"),
     _record("entry", "entries", _entries,
@@ -275,6 +303,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "id", "position", "name", "created_at", "retired_at"),
     _record("psfs_rating", "psfs_ratings", _psfs_ratings,
             "id", "activity_id", "day", "score", "created_at"),
+    _record("care_grant", "care_grants", _care_grants,
+            "id", "clinician", "profession", "may_adjust_plan", "invited_at", "accepted_at",
+            "revoked_at"),
+    _record("data_access", "data_accesses", _data_accesses,
+            "at", "who", "what", "address"),
 )  # fmt: skip
 
 EXPORT_FIELDS = ("format", "exported_at", "email", "display_name", "time_zone", "date_joined")

@@ -64,6 +64,14 @@ class Clearance(models.Model):
     assessed_on = models.DateField()
     note = models.TextField(blank=True, max_length=1000)
     recorded_at = models.DateTimeField(default=timezone.now)
+    # The clinician who recorded it themselves, from their BackCare account; else the person did.
+    cleared_by = models.ForeignKey(
+        "accounts.ClinicianProfile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The caution shown on Today until the person dismisses it.
     caution_dismissed_at = models.DateTimeField(null=True, blank=True)
 
@@ -138,7 +146,15 @@ class PlanExercise(models.Model):
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="plan_items")
     rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="plan_items")
     order = models.PositiveSmallIntegerField(default=0)
+
+    class PausedBy(models.TextChoices):
+        PERSON = "person", "By you"
+        SEEK_CARE = "seek-care", "Stop and seek care"
+        CLINICIAN = "clinician", "By your clinician"
+
     is_paused = models.BooleanField(default=False)
+    # Who paused it: a seek-care pause is what a clinician's list and the reminders look for.
+    paused_by = models.CharField(max_length=10, choices=PausedBy.choices, blank=True)
     pause_reason = models.CharField(max_length=300, blank=True)
     added_at = models.DateTimeField(default=timezone.now)
     # A dose changed by an accepted suggestion at either end of the ladder; cleared
@@ -186,6 +202,12 @@ class RungChange(models.Model):
         SUGGESTION = "suggestion", "Accepted suggestion"
         CLINICIAN = "clinician", "Changed by your clinician"
 
+    class Change(models.TextChoices):
+        RUNG = "rung", "Rung"
+        DOSE = "dose", "Dose"
+        PAUSE = "pause", "Paused"
+        RESUME = "resume", "Resumed"
+
     plan_exercise = models.ForeignKey(
         PlanExercise, on_delete=models.CASCADE, related_name="rung_changes"
     )
@@ -195,6 +217,11 @@ class RungChange(models.Model):
     )
     to_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=12, choices=Source.choices)
+    # What changed: the rung (the usual), or, by a clinician, the dose or a pause at the rung.
+    change = models.CharField(max_length=6, choices=Change.choices, default=Change.RUNG)
+    # The dose a dose change set: sets × reps or seconds.
+    sets = models.PositiveSmallIntegerField(null=True, blank=True)
+    amount = models.PositiveSmallIntegerField(null=True, blank=True)
     reason = models.TextField()
     # Who, when a clinician made the change (source "clinician"); kept if they leave.
     changed_by = models.ForeignKey(
@@ -211,6 +238,25 @@ class RungChange(models.Model):
 
     def __str__(self):
         return f"Rung change #{self.pk}"
+
+    @property
+    def what(self) -> str:
+        """The change in a few words: "Rung 2 → 3", "Dose 3 × 12 reps", "Paused"."""
+        if self.change == self.Change.RUNG:
+            start = f"{self.from_rung.position} → " if self.from_rung else ""
+            return f"Rung {start}{self.to_rung.position}"
+        if self.change == self.Change.DOSE:
+            unit = "reps" if self.to_rung.reps else "s"
+            return f"Dose {self.sets} × {self.amount} {unit}"
+        return self.get_change_display()
+
+    @property
+    def by(self) -> str:
+        """Who or what made it: the clinician by name, else how it came about."""
+        if self.changed_by is not None:
+            profession = self.changed_by.get_profession_display().lower()
+            return f"Your {profession} {self.changed_by.user.get_full_name()}"
+        return self.get_source_display()
 
 
 class SessionLog(models.Model):

@@ -266,7 +266,7 @@ def build_report(user: User, start: date, end: date) -> Report:
         RungChange.objects.filter(
             plan_exercise__plan__user=user, changed_at__gte=since, changed_at__lt=until
         )
-        .select_related("plan_exercise__exercise", "from_rung", "to_rung")
+        .select_related("plan_exercise__exercise", "from_rung", "to_rung", "changed_by__user")
         .order_by("changed_at", "id")
     )
     notes = _notes(sessions, entries)

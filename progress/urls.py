@@ -5,6 +5,7 @@ from progress.views import (
     dashboard,
     grants,
     history,
+    patient_plan,
     plan,
     reminders,
     safety,
@@ -83,8 +84,23 @@ urlpatterns = [
         name="clinician_patient_dashboard",
     ),
     path(
-        "clinician/patients/<int:patient_id>/items/<int:item_id>/rung/",
-        clinicians.patient_move_rung,
-        name="clinician_move_rung",
+        "clinician/patients/<int:patient_id>/plan/",
+        patient_plan.patient_plan,
+        name="clinician_patient_plan",
+    ),
+    path(
+        "clinician/patients/<int:patient_id>/plan/add/",
+        patient_plan.patient_plan_add,
+        name="clinician_plan_add",
+    ),
+    path(
+        "clinician/patients/<int:patient_id>/items/<int:item_id>/",
+        patient_plan.patient_item_adjust,
+        name="clinician_item_adjust",
+    ),
+    path(
+        "clinician/patients/<int:patient_id>/clearance/",
+        patient_plan.patient_clearance,
+        name="clinician_clearance",
     ),
 ]

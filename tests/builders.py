@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from backcare.accounts.services import clinician_register
 from exercises.models import Rung
@@ -31,6 +32,7 @@ from progress.models import (
     as_logged,
 )
 from progress.rules.red_flags import QUESTIONS
+from progress.services.grants import grant_accept, grant_invite
 from progress.services.plans import plan_create_from_template
 from progress.services.reminders import reminder_settings_save
 from progress.services.screens import screen_record
@@ -84,6 +86,23 @@ def clinician(user):
         practice="Back Clinic",
         now=datetime.now(UTC),
     )
+
+
+def client_for(user) -> Client:
+    """A test client signed in as `user`, beside the default `client`."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def care_grant(patient, clinician, *, may_adjust_plan=False):
+    """An accepted grant: `patient` shares their data with `clinician` (a profile)."""
+    now = datetime.now(UTC)
+    grant = grant_invite(
+        patient=patient, clinician=clinician, may_adjust_plan=may_adjust_plan, now=now
+    )
+    grant_accept(grant=grant, now=now)
+    return grant
 
 
 def screen_clear(user, *, when: datetime = PLAN_START):

@@ -99,7 +99,18 @@ OWNED = {
 PATIENT_DATA = {
     "clinician_patient_report": "get",
     "clinician_patient_dashboard": "get",
-    "clinician_move_rung": "post",
+    "clinician_patient_plan": "get",
+    "clinician_item_adjust": "post",
+    "clinician_plan_add": "post",
+    "clinician_clearance": "post",
+}
+
+# Of those, the ones that change the plan: a read-only grant is refused them (403).
+PLAN_CHANGES = {
+    "clinician_patient_plan",
+    "clinician_item_adjust",
+    "clinician_plan_add",
+    "clinician_clearance",
 }
 
 

@@ -5,14 +5,14 @@ grant, change and revocation is on record; anyone else finds nothing."""
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from progress.models import CareGrant, DataAccess, GrantEvent, Plan, PlanExercise, RungChange
+from progress.models import CareGrant, DataAccess, GrantEvent, Plan, PlanExercise
 from progress.selectors.patients import SORTS, patient_rows
-from progress.services.grants import grant_accept, grant_change, grant_invite, grant_revoke
+from progress.services.grants import grant_accept, grant_invite, grant_revoke
 from tests import builders
+from tests.builders import client_for
 from tests.mfa_helpers import with_totp
 from tests.security_urls import PATIENT_DATA
 
@@ -20,12 +20,6 @@ from tests.security_urls import PATIENT_DATA
 def clinician(email, name, *, mfa=True):
     user = builders.user(email, display_name=name)
     return builders.clinician(with_totp(user) if mfa else user)
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -187,49 +181,6 @@ def patient_url(name, patient):
 
 
 PATIENT_DATA_ROUTES = {name: str(get_resolver().reverse_dict[name][1]) for name in PATIENT_DATA}
-
-
-class TestMovingARung:
-    def move(self, client, patient, **data):
-        item = PlanExercise.objects.filter(plan__user=patient).order_by("order", "id").first()
-        url = f"/clinician/patients/{patient.pk}/items/{item.pk}/rung/"
-        return item, client.post(url, {"rung": "2", "reason": "Your hip is ready."} | data)
-
-    def test_a_read_only_clinician_is_refused_and_nothing_changes(self, granted, sam, alice):
-        item, response = self.move(client_for(sam.user), alice)
-        assert response.status_code == 403
-        assert PlanExercise.objects.get(pk=item.pk).rung_id == item.rung_id
-
-    def test_with_permission_the_move_and_its_reason_reach_today(
-        self, granted, sam, alice, alice_client
-    ):
-        grant_change(grant=granted, may_adjust_plan=True, now=timezone.now())
-        builders.session(alice, day=alice.local_today())
-        page = client_for(sam.user).get(f"/clinician/patients/{alice.pk}/").content.decode()
-        assert "Why (your patient reads this on Today)" in page
-        item, response = self.move(client_for(sam.user), alice, rung="3")
-        assert response.status_code == 302
-        moved = PlanExercise.objects.get(pk=item.pk)
-        assert moved.rung.position == 3
-        change = RungChange.objects.filter(plan_exercise=item).order_by("-id").first()
-        assert (change.source, change.changed_by, change.reason) == (
-            "clinician",
-            sam,
-            "Your hip is ready.",
-        )
-        today = alice_client.get("/today/").content.decode()
-        assert "Changed by your physiotherapist Sam Lee on" in today
-        assert "Your hip is ready." in today
-        history = alice_client.get(f"/plan/items/{item.pk}/history/").content.decode()
-        assert "Your hip is ready." in history
-
-    def test_no_reason_is_refused(self, granted, sam, alice):
-        grant_change(grant=granted, may_adjust_plan=True, now=timezone.now())
-        sams = client_for(sam.user)
-        item, response = self.move(sams, alice, reason="")
-        assert PlanExercise.objects.get(pk=item.pk).rung_id == item.rung_id
-        follow = sams.get(response.url).content.decode()
-        assert "Say why: your patient reads it on Today." in follow
 
 
 class TestPatientList:

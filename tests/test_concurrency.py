@@ -15,12 +15,13 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, close_old_connections, connection, connections
+from django.db import IntegrityError, close_old_connections, connection, connections, transaction
 from django.test import Client
 from django.utils import timezone
 
 from exercises.models import Exercise
 from progress.models import (
+    CareGrant,
     CheckIn,
     ExerciseEntry,
     Plan,
@@ -31,8 +32,10 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
+from progress.services.grants import grant_revoke
 from tests import builders
 from tests.logging_helpers import psfs_post, session_post
+from tests.mfa_helpers import with_totp
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -292,3 +295,34 @@ def test_simultaneous_sign_ups_for_one_address_create_one_account():
     assert statuses == [302] * 4
     assert get_user_model().objects.filter(email="twice@example.com").count() == 1
     assert errors == []
+
+
+def test_a_clinicians_change_sent_while_the_patient_revokes_waits_and_is_refused(catalog):
+    patient, plan = make_walker(1)
+    sam = builders.clinician(with_totp(builders.user("sam@example.com", "x")))
+    grant = builders.care_grant(patient, sam, may_adjust_plan=True)
+    item = plan.items.get(exercise__slug="glute-bridge")
+    url = f"/clinician/patients/{patient.pk}/items/{item.pk}/"
+    data = {f"i{item.pk}-rung": "3", f"i{item.pk}-reason": "Ready for more."}
+    revoking = threading.Event()
+
+    @in_thread
+    def revoke():
+        with transaction.atomic():
+            grant_revoke(grant=CareGrant.objects.get(pk=grant.pk), now=timezone.now())
+            revoking.set()
+            # The clinician's change arrives while the revocation is not yet committed.
+            time.sleep(0.5)
+
+    with ThreadPoolExecutor(1) as pool:
+        revoked = pool.submit(revoke)
+        revoking.wait()
+        clinician = signed_in(sam.user)
+        response = clinician.post(url, data)
+        revoked.result()
+    assert response.status_code == 404
+    assert PlanExercise.objects.get(pk=item.pk).rung_id == item.rung_id
+    assert not RungChange.objects.filter(plan_exercise=item, source="clinician").exists()
+    # And every request after the revocation finds nothing.
+    assert clinician.get(f"/clinician/patients/{patient.pk}/").status_code == 404
+    assert clinician.post(url, data).status_code == 404

@@ -18,6 +18,7 @@ from progress.models import SessionLog, Suggestion
 from progress.services.psfs import ActivityRating, psfs_rate
 from progress.services.screens import clearance_record, symptoms_report
 from progress.services.sessions import EntryData
+from progress.services.sharing import record_look
 from progress.services.suggestions import suggestion_accept
 from tests import builders
 from tests.builders import PASSWORD, daily_history, local
@@ -86,6 +87,15 @@ def history(alice_client, alice_plan, alice):
         assessed_on=THU,
         note="A cold; fine to go on.",
         now=local(alice, THU, 12),
+    )
+    # She shares with her physiotherapist, who reads her report.
+    builders.care_grant(alice, builders.clinician(builders.user("sam@example.com")))
+    record_look(
+        patient=alice,
+        who="Sam Lee, physiotherapist",
+        what="your report",
+        now=local(alice, THU, 11),
+        address="192.0.2.7",
     )
     # Then night pain appears: the plan is paused again, until a clinician sees it.
     symptoms_report(user=alice, appeared=["night_pain"], now=local(alice, THU, 20))

@@ -170,7 +170,7 @@ class TestPlanAdd:
     def test_it_refuses_an_exercise_already_planned(self, alice_client, alice_plan):
         clam = Exercise.objects.get(slug="clamshell")
         r = alice_client.post("/plan/add/", {"exercise": clam.pk}, follow=True)
-        assert "Clamshell is already in your plan." in r.content.decode()
+        assert "Clamshell is already in the plan." in r.content.decode()
         assert alice_plan.items.filter(exercise=clam).count() == 1
 
     def test_it_refuses_an_unpublished_exercise(self, alice_client, alice_plan):

@@ -16,6 +16,7 @@ from backcare.mail.models import Email
 from progress.emails import unsubscribe_token
 from progress.models import PlanExercise, ReminderSettings, SentReminder
 from progress.selectors.reminders import suggested_schedule
+from progress.services.plans import plan_exercise_set_paused
 from progress.services.reminders import reminders_send
 from tests import builders
 
@@ -73,13 +74,19 @@ class TestSending:
 
     def test_no_reminder_while_an_exercise_is_paused_to_seek_care(self, alice_reminded):
         item = PlanExercise.objects.filter(plan__user=alice_reminded).first()
-        PlanExercise.objects.filter(pk=item.pk).update(
-            is_paused=True, pause_reason="Pain reached 8 during this exercise."
+        plan_exercise_set_paused(
+            item=item,
+            paused=True,
+            reason="Pain reached 8 during this exercise.",
+            paused_by=PlanExercise.PausedBy.SEEK_CARE,
         )
         assert reminders_send(now=MONDAY_0730) == 0
 
-    def test_a_pause_of_ones_own_does_not_stop_reminders(self, alice_reminded):
-        PlanExercise.objects.filter(plan__user=alice_reminded).update(is_paused=True)
+    @pytest.mark.parametrize("by", ["person", "clinician"])
+    def test_a_pause_of_ones_own_or_a_clinicians_does_not_stop_reminders(self, alice_reminded, by):
+        # Paused with a reason, as every pause now is: who paused it decides.
+        for item in PlanExercise.objects.filter(plan__user=alice_reminded):
+            plan_exercise_set_paused(item=item, paused=True, reason="Paused by you.", paused_by=by)
         assert reminders_send(now=MONDAY_0730) == 1
 
     def test_no_reminder_while_a_step_down_waits_for_an_answer(self, alice_reminded):

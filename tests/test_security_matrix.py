@@ -13,6 +13,7 @@ from progress.services.plans import plan_exercise_remove
 from progress.services.sharing import report_link_create
 from tests import builders
 from tests.logging_helpers import check_in, log_session
+from tests.mfa_helpers import with_totp
 from tests.security_urls import OWNED, PATIENT_DATA, PUBLIC, SIGNED_IN, site_urls
 from tests.snapshots import owned_rows
 
@@ -68,8 +69,12 @@ def owned_url(name, objects):
 
 
 @pytest.mark.parametrize("name", sorted(OWNED))
-def test_another_users_object_answers_404(name, alice_objects, alice, client, bob):
+@pytest.mark.parametrize("who", ["another user", "her clinician"])
+def test_another_users_object_answers_404(name, who, alice_objects, alice, client, bob):
     url, method = owned_url(name, alice_objects)
+    if who == "her clinician":
+        # Even a clinician alice lets adjust her plan reaches it only through their own pages.
+        builders.care_grant(alice, builders.clinician(with_totp(bob)), may_adjust_plan=True)
     before = owned_rows(alice), owned_rows(bob)
     client.force_login(bob)
     response = getattr(client, method)(url)

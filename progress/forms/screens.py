@@ -82,9 +82,8 @@ class ClearanceForm(forms.ModelForm):
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        clinician = self.fields["clinician"]
-        assert isinstance(clinician, forms.ChoiceField)
-        clinician.choices = Clearance.Clinician.choices  # radios: no empty "------" choice
+        if isinstance(clinician := self.fields.get("clinician"), forms.ChoiceField):
+            clinician.choices = Clearance.Clinician.choices  # radios: no empty "------" choice
         self.fields["assessed_on"].widget.attrs["max"] = today.isoformat()
 
     def clean_assessed_on(self) -> date:
@@ -97,3 +96,24 @@ class ClearanceForm(forms.ModelForm):
                 f"A clearance holds for {months} months: please see a clinician again."
             )
         return day
+
+
+class ClinicianClearanceForm(ClearanceForm):
+    """The clearance as the clinician records it: who they are is their account, and what
+    they say is what their patient reads."""
+
+    confirmed = None  # type: ignore[assignment]  # the clinician's own record: nothing to confirm
+
+    class Meta(ClearanceForm.Meta):
+        fields = ["assessed_on", "note"]
+        labels = {
+            "assessed_on": "When did you assess them?",
+            "note": "What you found (your patient reads this on Today)",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].required = True
+        self.fields["note"].error_messages["required"] = (
+            "Say what you found: your patient reads it on Today."
+        )

@@ -36,7 +36,7 @@ CHANGE_TEXT: dict[str, str] = {
     RungChange.Source.START: "Started on rung {}",
     RungChange.Source.MANUAL: "Moved to rung {} by hand",
     RungChange.Source.SUGGESTION: "Moved to rung {} (accepted suggestion)",
-    RungChange.Source.CLINICIAN: "Moved to rung {} by your clinician",
+    RungChange.Source.CLINICIAN: "Rung {} set by your clinician",
 }
 assert set(CHANGE_TEXT) == set(RungChange.Source), "every kind of rung change has its words"
 
@@ -250,7 +250,7 @@ def exercise_progress(user: User, window: Window, rows: list[tuple]) -> list[Exe
     progress = {i.pk: ExerciseProgress(item=i, rung_count=i.rung_count) for i in items}
     # By the plan's exercises' ids: joins up to the plan cost more to build and to plan.
     changes = (
-        RungChange.objects.filter(plan_exercise__in=list(progress))
+        RungChange.objects.filter(plan_exercise__in=list(progress), change=RungChange.Change.RUNG)
         .order_by("changed_at", "id")
         .values_list("plan_exercise_id", "changed_at", "to_rung__position", "source")
     )

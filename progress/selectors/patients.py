@@ -118,7 +118,7 @@ def patient_rows(
     ).values_list("user_id", flat=True):
         rows[user_id].red_flag = True
     for user_id in PlanExercise.objects.filter(
-        plan__user_id__in=ids, is_paused=True, pause_reason__gt=""
+        plan__user_id__in=ids, is_paused=True, paused_by=PlanExercise.PausedBy.SEEK_CARE
     ).values_list("plan__user_id", flat=True):
         rows[user_id].seek_care = True
     ratings: defaultdict[int, list[tuple[date, int]]] = defaultdict(list)

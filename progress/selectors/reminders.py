@@ -81,10 +81,12 @@ def reminder_standing(user: User, today: date) -> rules.Standing:
             plan_paused=Exists(
                 Plan.objects.filter(user=OuterRef("pk"), paused_for_safety_at__isnull=False)
             ),
-            # Paused with a reason: by a stop-and-seek-care suggestion, not by the person.
+            # Paused by a stop-and-seek-care suggestion, not by the person or their clinician.
             item_paused=Exists(
                 PlanExercise.objects.filter(
-                    plan__user=OuterRef("pk"), is_paused=True, pause_reason__gt=""
+                    plan__user=OuterRef("pk"),
+                    is_paused=True,
+                    paused_by=PlanExercise.PausedBy.SEEK_CARE,
                 )
             ),
             step_down=Exists(

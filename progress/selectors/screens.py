@@ -59,7 +59,11 @@ def safety_standing(user: User, today: date) -> Standing:
     screen = latest_screen(user)
     if screen is None:
         return Standing(screen=None, clearance=None, may_exercise=False)
-    clearance = screen.clearances.first() if screen.outcome == Outcome.SEE_DOCTOR else None
+    clearance = (
+        screen.clearances.select_related("cleared_by__user").first()
+        if screen.outcome == Outcome.SEE_DOCTOR
+        else None
+    )
     return Standing(
         screen=screen,
         clearance=clearance,

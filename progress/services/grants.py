@@ -3,6 +3,8 @@ with its GrantEvent, so every grant, change and revocation is on record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from django.db import transaction
@@ -16,6 +18,24 @@ What = GrantEvent.What
 
 class GrantError(Exception):
     """What the person is told when a grant cannot be made or changed."""
+
+
+class GrantEnded(Exception):
+    """The patient stopped sharing, or made it read-only, before the clinician's change."""
+
+
+@contextmanager
+def acting_for(grant: CareGrant) -> Iterator[None]:
+    """One transaction for a clinician's change to their patient's plan, holding the grant's
+    row: a revocation sent meanwhile waits for the change to finish, or the change, waiting
+    for the revocation, finds the grant ended and is refused (GrantEnded)."""
+    with transaction.atomic():
+        standing = CareGrant.objects.select_for_update().filter(
+            pk=grant.pk, accepted_at__isnull=False, revoked_at=None, may_adjust_plan=True
+        )
+        if not standing.exists():
+            raise GrantEnded
+        yield
 
 
 def _record(grant: CareGrant, what: str, now: datetime) -> None:

@@ -25,7 +25,14 @@ def _check_rung(exercise: Exercise, rung: Rung) -> None:
 
 
 def _plan_exercise_start(
-    *, plan: Plan, exercise: Exercise, rung: Rung, order: int, reason: str, now: datetime
+    *,
+    plan: Plan,
+    exercise: Exercise,
+    rung: Rung,
+    order: int,
+    reason: str,
+    now: datetime,
+    changed_by: ClinicianProfile | None = None,
 ) -> PlanExercise:
     """Put an exercise in the plan on its first rung, recording the start as its first move."""
     _check_rung(exercise, rung)
@@ -35,9 +42,10 @@ def _plan_exercise_start(
     RungChange.objects.create(
         plan_exercise=item,
         to_rung=rung,
-        source=RungChange.Source.START,
+        source=RungChange.Source.CLINICIAN if changed_by else RungChange.Source.START,
         reason=reason,
         changed_at=now,
+        changed_by=changed_by,
     )
     return item
 
@@ -76,8 +84,16 @@ def plan_create_from_template(
 
 @transaction.atomic
 def plan_add_exercise(
-    *, plan: Plan, exercise: Exercise, rung: Rung | None = None, now: datetime
+    *,
+    plan: Plan,
+    exercise: Exercise,
+    rung: Rung | None = None,
+    now: datetime,
+    changed_by: ClinicianProfile | None = None,
+    reason: str = "",
 ) -> PlanExercise:
+    """Add an exercise to the plan, by the person or, with the reason they read, by their
+    clinician."""
     if not exercise.is_published:
         raise PlanError(f"{exercise.name} is not available.")
     # Under the lock, a second add of the same exercise sees the first and is refused.
@@ -85,9 +101,19 @@ def plan_add_exercise(
     earlier = PlanExercise.everything.filter(plan=plan, exercise=exercise).select_related("rung")
     if (item := earlier.first()) is not None:
         if item.removed_at is None:
-            raise PlanError(f"{exercise.name} is already in your plan.")
+            raise PlanError(f"{exercise.name} is already in the plan.")
         # Added again: it picks up on the rung and dose it had, not back on rung 1.
-        return _restore(plan, item)
+        item = _restore(plan, item)
+        if changed_by is not None:
+            RungChange.objects.create(
+                plan_exercise=item,
+                to_rung=item.rung,
+                source=RungChange.Source.CLINICIAN,
+                reason=reason,
+                changed_at=now,
+                changed_by=changed_by,
+            )
+        return item
     rung = rung or exercise.rungs.order_by("position").first()
     if rung is None:
         raise PlanError(f"{exercise.name} has no rungs yet.")
@@ -97,8 +123,9 @@ def plan_add_exercise(
         exercise=exercise,
         rung=rung,
         order=order,
-        reason=f"Added to your plan on rung {rung.position}.",
+        reason=reason or f"Added to your plan on rung {rung.position}.",
         now=now,
+        changed_by=changed_by,
     )
 
 
@@ -141,10 +168,82 @@ def plan_exercise_move(
 
 
 @transaction.atomic
-def plan_exercise_set_paused(*, item: PlanExercise, paused: bool, reason: str = "") -> None:
+def plan_exercise_set_paused(
+    *,
+    item: PlanExercise,
+    paused: bool,
+    reason: str = "",
+    paused_by: str = PlanExercise.PausedBy.PERSON,
+) -> None:
     item.is_paused = paused
+    item.paused_by = paused_by if paused else ""
     item.pause_reason = reason if paused else ""
-    item.save(update_fields=["is_paused", "pause_reason"])
+    item.save(update_fields=["is_paused", "paused_by", "pause_reason"])
+
+
+@transaction.atomic
+def plan_exercise_adjust(
+    *,
+    item: PlanExercise,
+    rung: Rung,
+    dose: tuple[int, int] | None,
+    paused: bool,
+    reason: str,
+    changed_by: ClinicianProfile,
+    now: datetime,
+) -> list[RungChange]:
+    """A clinician's change to one exercise of their patient's plan: its rung, its dose at
+    that rung (sets and reps or seconds; None for the rung's own), whether it is paused.
+    Each difference is recorded with the one reason the patient reads on Today."""
+    lock_plan(item.plan_id)
+    item.refresh_from_db(fields=["rung", "custom_sets", "custom_amount", "is_paused"])
+    changes = []
+    moved = plan_exercise_move(
+        item=item,
+        rung=rung,
+        source=RungChange.Source.CLINICIAN,
+        reason=reason,
+        changed_by=changed_by,
+        now=now,
+    )
+    if moved is not None:
+        changes.append(moved)
+
+    def record(change: str, sets: int | None = None, amount: int | None = None) -> None:
+        changes.append(
+            RungChange.objects.create(
+                plan_exercise=item,
+                from_rung=rung,
+                to_rung=rung,
+                change=change,
+                sets=sets,
+                amount=amount,
+                source=RungChange.Source.CLINICIAN,
+                reason=reason,
+                changed_at=now,
+                changed_by=changed_by,
+            )
+        )
+
+    own = (rung.sets, rung.reps or rung.hold_seconds)
+    custom = None if dose is None or dose == own else dose
+    current = (item.custom_sets, item.custom_amount) if item.custom_sets else None
+    if custom != current:
+        item.custom_sets, item.custom_amount = custom or (None, None)
+        item.save(update_fields=["custom_sets", "custom_amount"])
+        # A suggestion worked out for the old dose no longer applies.
+        item.suggestions.filter(decision=Suggestion.Decision.OPEN).update(
+            decision=Suggestion.Decision.SUPERSEDED
+        )
+        record(RungChange.Change.DOSE, *(custom or own))
+    if paused != item.is_paused:
+        plan_exercise_set_paused(
+            item=item, paused=paused, reason=reason, paused_by=PlanExercise.PausedBy.CLINICIAN
+        )
+        record(RungChange.Change.PAUSE if paused else RungChange.Change.RESUME)
+    if not changes:
+        raise PlanError("That is how the exercise is already: change something, or go back.")
+    return changes
 
 
 @transaction.atomic

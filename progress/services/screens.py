@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
-from backcare.accounts.models import User
+from backcare.accounts.models import ClinicianProfile, User
 from progress.models import Clearance, Plan, SafetyScreen
 from progress.rules import red_flags
 from progress.rules.red_flags import Outcome
@@ -78,19 +78,26 @@ def clearance_record(
     assessed_on: date,
     note: str,
     now: datetime,
+    cleared_by: ClinicianProfile | None = None,
 ) -> Clearance:
-    """A clinician cleared the latest screen's "see a doctor" answers: the plan may go on."""
+    """A clinician cleared the latest screen's "see a doctor" answers: the plan may go on.
+    Recorded by the person, or by the clinician (`cleared_by`) with their patient's grant."""
     lock_user(user)
     latest = latest_screen(user)
     if latest is None or latest.pk != screen.pk:
-        raise ClearanceError("Your answers changed since this page was opened: see them below.")
+        raise ClearanceError("The answers changed since this page was opened: see them below.")
     if screen.outcome != Outcome.SEE_DOCTOR:
         raise ClearanceError(
             "Only a “see a doctor” answer can be cleared here. An emergency sign needs a new "
             "safety check that answers no."
         )
     clearance = Clearance.objects.create(
-        screen=screen, clinician=clinician, assessed_on=assessed_on, note=note, recorded_at=now
+        screen=screen,
+        clinician=clinician,
+        assessed_on=assessed_on,
+        note=note,
+        recorded_at=now,
+        cleared_by=cleared_by,
     )
     _lift_pause(user)
     return clearance

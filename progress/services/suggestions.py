@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models import F, Max, OuterRef, Q, Subquery
 
 from backcare.accounts.models import User
 from exercises.models import Rung
@@ -121,7 +121,14 @@ def suggestions_refresh(*, user: User, now: datetime) -> list[Suggestion]:
     since = today - timedelta(days=LOOKBACK_DAYS)
     items = list(
         plan.items.select_related("rung")
-        .annotate(last_change=Max("rung_changes__changed_at"))
+        # Evidence counts from the last change of rung or dose, whoever made it: after a
+        # clinician's change the engine waits for sessions at what they prescribed.
+        .annotate(
+            last_change=Max(
+                "rung_changes__changed_at",
+                filter=Q(rung_changes__change__in=[RungChange.Change.RUNG, RungChange.Change.DOSE]),
+            )
+        )
         .annotate(
             last_basis=Subquery(
                 Suggestion.objects.filter(plan_exercise=OuterRef("pk"))
@@ -202,7 +209,12 @@ def _store(
     for item, result, *_ in fresh:
         if result.action == engine.Action.SEEK_CARE:
             # Stop at once; the user resumes the exercise when a clinician agrees.
-            plan_exercise_set_paused(item=item, paused=True, reason=result.reasons[0])
+            plan_exercise_set_paused(
+                item=item,
+                paused=True,
+                reason=result.reasons[0],
+                paused_by=PlanExercise.PausedBy.SEEK_CARE,
+            )
     return created
 
 

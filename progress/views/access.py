@@ -4,21 +4,29 @@ Each URL that carries an id looks the object up through one of these, scoped to 
 signed-in user, so anyone else's id answers 404; `safety_gate` keeps every page
 that acts on the plan closed while the latest screen is neither clear nor cleared by a clinician,
 and `clinician_gate` every clinician's page until they are registered and have two-factor on.
+A clinician reaches a patient only through `patient_grant` (and `adjustable_grant` to write).
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.models import User
-from progress.models import Plan, PlanExercise, SessionLog, Suggestion
-from progress.permissions import clinician_of, may_see_patients
+from progress.models import CareGrant, Plan, PlanExercise, SessionLog, Suggestion
+from progress.permissions import clinician_of, grant_to, may_adjust_plan, may_see_patients
 from progress.rules.red_flags import Outcome
 from progress.selectors.screens import Standing, safety_standing
+from progress.services.grants import GrantEnded, acting_for
+from progress.services.sharing import record_look
 
 
 def plan_item_for_user(request: SignedInRequest, pk: int) -> PlanExercise:
@@ -84,3 +92,42 @@ def clinician_gate(request: SignedInRequest) -> HttpResponseRedirect | None:
         )
         return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
     return None
+
+
+def patient_grant(request: SignedInRequest, patient_id: int) -> CareGrant:
+    """The standing grant this patient gave the signed-in clinician; else the patient does
+    not exist (404). Read once per request, so a revocation ends access at once."""
+    grant = grant_to(request.user, patient_id)
+    if grant is None:
+        raise Http404("No such patient.")
+    return grant
+
+
+def adjustable_grant(request: SignedInRequest, patient_id: int) -> CareGrant:
+    """`patient_grant`, for a change to the plan: refused (403) when it is read-only."""
+    grant = patient_grant(request, patient_id)
+    if not may_adjust_plan(grant):
+        raise PermissionDenied("This patient shares their data read-only.")
+    return grant
+
+
+@contextmanager
+def acting_for_patient(grant: CareGrant) -> Iterator[None]:
+    """A clinician's change under their grant (`acting_for`); revoked meanwhile: 404."""
+    try:
+        with acting_for(grant):
+            yield
+    except GrantEnded:
+        raise Http404("No such patient.") from None
+
+
+def record_patient_look(request: SignedInRequest, grant: CareGrant, page: str) -> None:
+    """Write down, for the patient to see, that their clinician opened `page`."""
+    clinician = request.user.clinician
+    record_look(
+        patient=grant.patient,
+        who=f"{request.user.get_full_name()}, {clinician.get_profession_display().lower()}",
+        what=page,
+        now=timezone.now(),
+        address=get_adapter().get_client_ip(request),
+    )

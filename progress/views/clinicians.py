@@ -1,25 +1,20 @@
 """A clinician's pages: registering as one, and their home with the code patients use to
 find them. Every page a clinician reaches goes through `clinician_gate` (views/access.py)."""
 
-from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from backcare.accounts.http import SignedInRequest
 from backcare.accounts.services import clinician_register
-from progress.forms.clinicians import ClinicianForm, ClinicianMoveForm
-from progress.models import CareGrant, PlanExercise, RungChange
-from progress.permissions import clinician_of, grant_to, may_adjust_plan
+from progress.forms.clinicians import ClinicianForm
+from progress.permissions import clinician_of, may_adjust_plan
 from progress.report import ReportRangeForm, build_report, pain_figure, report_range
 from progress.selectors.patients import SORTS, patient_rows
-from progress.services.plans import plan_exercise_move
-from progress.services.sharing import record_look
-from progress.views.access import clinician_gate
+from progress.views.access import clinician_gate, patient_grant, record_patient_look
 from progress.views.dashboard import dashboard_context
 
 
@@ -64,32 +59,12 @@ def clinician_home(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _grant(request: SignedInRequest, patient_id: int) -> CareGrant:
-    """The standing grant this patient gave the signed-in clinician; else the patient does
-    not exist (404). Read once per request, so a revocation ends access at once."""
-    grant = grant_to(request.user, patient_id)
-    if grant is None:
-        raise Http404("No such patient.")
-    return grant
-
-
-def _record_look(request: SignedInRequest, grant: CareGrant, page: str) -> None:
-    clinician = request.user.clinician
-    record_look(
-        patient=grant.patient,
-        who=f"{request.user.get_full_name()}, {clinician.get_profession_display().lower()}",
-        what=page,
-        now=timezone.now(),
-        address=get_adapter().get_client_ip(request),
-    )
-
-
 @login_required
 @require_safe
 def patient_dashboard(request: SignedInRequest, patient_id: int) -> HttpResponse:
     """A consenting patient's progress page as they see it, without their own buttons."""
-    grant = _grant(request, patient_id)
-    _record_look(request, grant, "your progress page")
+    grant = patient_grant(request, patient_id)
+    record_patient_look(request, grant, "your progress page")
     context = dashboard_context(grant.patient, request.GET.get("range"))
     context |= {
         "as_clinician": True,
@@ -104,13 +79,13 @@ def patient_dashboard(request: SignedInRequest, patient_id: int) -> HttpResponse
 def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
     """A consenting patient's report as they see it, the look recorded for them to see.
     Without a standing, accepted grant (and two-factor on) the patient does not exist."""
-    grant = _grant(request, patient_id)
+    grant = patient_grant(request, patient_id)
     patient = grant.patient
     today = patient.local_today()
     period = ReportRangeForm(request.GET, today=today)
     asked = period.cleaned_data if period.is_valid() else {}
     start, end = report_range(asked.get("start"), asked.get("end"), today=today)
-    _record_look(request, grant, f"your report of {start:%-d %b} – {end:%-d %b %Y}")
+    record_patient_look(request, grant, f"your report of {start:%-d %b} – {end:%-d %b %Y}")
     summary = build_report(patient, start, end)
     return render(
         request,
@@ -124,36 +99,3 @@ def patient_report(request: SignedInRequest, patient_id: int) -> HttpResponse:
             "as_clinician": True,
         },
     )
-
-
-@login_required
-@require_POST
-def patient_move_rung(request: SignedInRequest, patient_id: int, item_id: int) -> HttpResponse:
-    """Move a consenting patient's exercise to another rung, with a reason they read on
-    Today. Only with "may adjust my plan": a read-only grant is refused (403)."""
-    grant = _grant(request, patient_id)
-    item = get_object_or_404(
-        PlanExercise.objects.select_related("exercise", "rung"),
-        pk=item_id,
-        plan__user_id=patient_id,
-    )
-    if not may_adjust_plan(grant):
-        raise PermissionDenied("This patient shares their data read-only.")
-    form = ClinicianMoveForm(request.POST, rungs=list(item.exercise.rungs.all()))
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(str(e) for e in errors))
-        return redirect("clinician_patient_dashboard", patient_id=patient_id)
-    rung = form.cleaned_data["rung"]
-    plan_exercise_move(
-        item=item,
-        rung=rung,
-        source=RungChange.Source.CLINICIAN,
-        reason=form.cleaned_data["reason"],
-        changed_by=request.user.clinician,
-        now=timezone.now(),
-    )
-    messages.success(
-        request, f"Moved {item.exercise.name} to rung {form.cleaned_data['rung'].position}."
-    )
-    return redirect("clinician_patient_dashboard", patient_id=patient_id)

@@ -238,7 +238,7 @@ def plan_item_restore(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_safe
 def plan_item_history(request: SignedInRequest, pk: int) -> HttpResponse:
     item = plan_item_for_user(request, pk)
-    changes = item.rung_changes.select_related("from_rung", "to_rung")
+    changes = item.rung_changes.select_related("from_rung", "to_rung", "changed_by__user")
     return render(request, "progress/plan_item_history.html", {"item": item, "changes": changes})
 
 

@@ -1,5 +1,6 @@
 """Sharing with a clinician in Chromium: the patient invites by code, the clinician logs in
-with two-factor and accepts, opens the patient's report; the patient sees the look, stops
+with two-factor and accepts, opens the patient's progress page and moves a rung with a
+reason, then their report; the patient reads the reason on Today and sees the looks, stops
 sharing, and the clinician's next request finds nothing."""
 
 import re
@@ -49,17 +50,28 @@ def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_s
     clinician.get_by_role("link", name="walker", exact=True).click()
     expect(clinician.get_by_text("walker's progress page, as they see it.")).to_be_visible()
     assert_accessible(clinician)
-    card = clinician.locator("section.card", has_text="Glute bridge")
-    card.get_by_label("Move to rung").select_option("2")
-    card.get_by_label("Why (your patient reads this on Today)").fill("Ready for both legs.")
-    card.get_by_role("button", name="Move Glute bridge").click()
-    expect(clinician.get_by_text("Moved Glute bridge to rung 2.")).to_be_visible()
     screenshot(clinician, "clinician-patient-desktop")
+    clinician.get_by_role("link", name="Change their plan").click()
+    card = clinician.locator("section.card", has_text="Glute bridge")
+    card.get_by_role("combobox", name=re.compile("^Rung")).select_option("2")
+    card.get_by_label("Why (your patient reads this on Today)").fill("Ready for both legs.")
+    card.get_by_role("button", name="Save the change to Glute bridge").click()
+    expect(clinician.get_by_text("Changed Glute bridge: your patient reads why")).to_be_visible()
+    assert_accessible(clinician)
+    screenshot(clinician, "clinician-plan-desktop")
+    plan_url = clinician.url
+    clinician.get_by_role("link", name="Their progress page").click()
     clinician.get_by_role("link", name="Their report").click()
     expect(clinician.get_by_role("heading", name="BackCare progress report")).to_be_visible()
     expect(clinician.get_by_text("Shared with you by walker")).to_be_visible()
     report_url = clinician.url
 
+    patient.goto("/today/")
+    note = patient.locator("article", has_text="Glute bridge").get_by_text(
+        re.compile("Changed by your physiotherapist Sam Lee on .*: Ready for both legs.")
+    )
+    expect(note).to_be_visible()
+    screenshot(patient, "today-clinician-change-phone")
     patient.goto("/accounts/profile/")
     expect(
         patient.get_by_text(re.compile("Sam Lee, physiotherapist opened your report"))
@@ -71,4 +83,5 @@ def test_a_patient_shares_with_a_clinician_and_stops(phone_page, browser, live_s
     response = clinician.goto(report_url)
     assert response.status == 404
     expect(clinician.get_by_text("BackCare progress report")).to_have_count(0)
+    assert clinician.goto(plan_url).status == 404
     context.close()
