@@ -277,6 +277,8 @@ class TestClearance:
         page = sams.get(f"/clinician/patients/{alice.pk}/plan/").content.decode()
         assert "Their plan is on hold after their safety check" in page
         today = alice.local_today()
+        # The day field starts on today, in the form a date picker reads.
+        assert f'value="{today.isoformat()}"' in page
         response = sams.post(
             f"/clinician/patients/{alice.pk}/clearance/",
             {"assessed_on": today.isoformat(), "note": "Weight loss explained: diet."},

@@ -75,7 +75,7 @@ class ClearanceForm(forms.ModelForm):
         }
         widgets = {
             "clinician": forms.RadioSelect,
-            "assessed_on": forms.DateInput(attrs={"type": "date"}),
+            "assessed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
