@@ -157,6 +157,9 @@ AUTHENTICATION_BACKENDS = [
     # allauth's, reading the clinician profile with the user (backcare/accounts/backends.py).
     "backcare.accounts.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Only so that sessions signed in before the backend above existed still find their
+    # user; every new log-in records the one above (allauth picks its first subclass).
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

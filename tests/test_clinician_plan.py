@@ -21,6 +21,7 @@ from progress.models import (
     Suggestion,
 )
 from progress.rules.red_flags import QUESTIONS
+from progress.services.plans import plan_exercise_set_paused
 from progress.services.screens import screen_record
 from tests import builders
 from tests.builders import client_for
@@ -171,6 +172,16 @@ class TestDose:
         history = alice_client.get(f"/plan/items/{item.pk}/history/").content.decode()
         assert "Dose 3 × 12" in history
 
+    def test_a_move_leaves_the_old_rungs_dose_behind_when_it_was_left_as_shown(
+        self, adjusting, sams, alice, item
+    ):
+        adjust(sams, alice, item, sets="3", amount="15", reason="More reps.")
+        # The form shows 3 × 15 in the dose fields; the clinician changes only the rung.
+        adjust(sams, alice, item, rung="3", sets="3", amount="15", reason="Next rung.")
+        moved = PlanExercise.objects.select_related("rung").get(pk=item.pk)
+        assert moved.rung.position == 3
+        assert (moved.custom_sets, moved.custom_amount) == (None, None)
+
     def test_empty_dose_fields_go_back_to_the_rungs_own_dose(self, adjusting, sams, alice, item):
         adjust(sams, alice, item, sets="3", amount="12")
         adjust(sams, alice, item, reason="Back to the usual.")
@@ -227,6 +238,17 @@ class TestPausing:
             .values_list("change", flat=True)
         )
         assert kinds[-2:] == ["pause", "resume"]
+
+    def test_a_seek_care_pause_after_a_clinicians_change_says_why_it_is_paused(
+        self, adjusting, sams, alice, alice_client, item
+    ):
+        adjust(sams, alice, item, sets="3", amount="15", reason="More reps.")
+        plan_exercise_set_paused(
+            item=item, paused=True, reason="Pain reached 8.", paused_by="seek-care"
+        )
+        paused = alice_client.get("/today/").content.decode().split("Paused</h2>")[1]
+        assert "Pain reached 8." in paused
+        assert "More reps." not in paused
 
     def test_a_persons_own_pause_is_no_seek_care_either(self, adjusting, sams, alice_client, item):
         alice_client.post(f"/plan/items/{item.pk}/pause/")
@@ -292,6 +314,17 @@ class TestClearance:
         )
         page = alice_client.get("/today/").content.decode()
         assert "Your physiotherapist Sam Lee cleared you to exercise" in page
+
+    def test_a_clearance_sent_when_there_is_nothing_to_clear_records_nothing(
+        self, adjusting, sams, alice
+    ):
+        response = sams.post(
+            f"/clinician/patients/{alice.pk}/clearance/",
+            {"assessed_on": alice.local_today().isoformat(), "note": "Seen."},
+            follow=True,
+        )
+        assert "there is nothing to clear" in response.content.decode()
+        assert not Clearance.objects.exists()
 
     @pytest.mark.parametrize(
         ("days", "note", "message"),

@@ -196,7 +196,10 @@ def plan_exercise_adjust(
     that rung (sets and reps or seconds; None for the rung's own), whether it is paused.
     Each difference is recorded with the one reason the patient reads on Today."""
     lock_plan(item.plan_id)
-    item.refresh_from_db(fields=["rung", "custom_sets", "custom_amount", "is_paused"])
+    item.refresh_from_db(fields=["rung", "custom_sets", "custom_amount", "is_paused", "removed_at"])
+    if item.removed_at is not None:
+        raise PlanError(f"{item.exercise.name} was taken out of the plan meanwhile.")
+    before = (item.custom_sets, item.custom_amount) if item.custom_sets else None
     changes = []
     moved = plan_exercise_move(
         item=item,
@@ -208,6 +211,10 @@ def plan_exercise_adjust(
     )
     if moved is not None:
         changes.append(moved)
+        if dose == before:
+            # The form showed the old rung's changed dose and it was left as it was: a move
+            # clears it, as any move does, rather than carry it to a rung it was not set for.
+            dose = None
 
     def record(change: str, sets: int | None = None, amount: int | None = None) -> None:
         changes.append(

@@ -121,8 +121,8 @@ def suggestions_refresh(*, user: User, now: datetime) -> list[Suggestion]:
     since = today - timedelta(days=LOOKBACK_DAYS)
     items = list(
         plan.items.select_related("rung")
-        # Evidence counts from the last change of rung or dose, whoever made it: after a
-        # clinician's change the engine waits for sessions at what they prescribed.
+        # Evidence counts from the last change of rung (by anyone) or a clinician's change of
+        # dose: the engine then waits for sessions at what was prescribed.
         .annotate(
             last_change=Max(
                 "rung_changes__changed_at",

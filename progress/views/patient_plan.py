@@ -150,14 +150,17 @@ def patient_clearance(request: SignedInRequest, patient_id: int) -> HttpResponse
     """Record the clinician's own clearance of the patient's "see a doctor" answers."""
     grant = adjustable_grant(request, patient_id)
     patient = grant.patient
+    standing = safety_standing(patient, patient.local_today())
+    if standing.screen is None or standing.may_exercise or not standing.can_be_cleared:
+        # Answered again, or cleared, since the page was drawn: the page now says where
+        # they stand.
+        messages.error(request, "Their safety check has changed: there is nothing to clear.")
+        return redirect("clinician_patient_plan", patient_id=patient_id)
     form = ClinicianClearanceForm(request.POST, today=patient.local_today())
     if not form.is_valid():
         return _page(request, grant, invalid=form)
-    standing = safety_standing(patient, patient.local_today())
     clinician = request.user.clinician
     try:
-        if standing.screen is None:
-            raise screens.ClearanceError("There is no safety check to clear.")
         with acting_for_patient(grant):
             screens.clearance_record(
                 user=patient,
