@@ -19,6 +19,13 @@ class PlanError(Exception):
     """A plan change that cannot be made; the message is shown to the user."""
 
 
+def _supersede_open_suggestions(item: PlanExercise) -> None:
+    """The exercise changed: its open suggestion no longer applies."""
+    Suggestion.objects.filter(plan_exercise=item, decision=Suggestion.Decision.OPEN).update(
+        decision=Suggestion.Decision.SUPERSEDED
+    )
+
+
 def _check_rung(exercise: Exercise, rung: Rung) -> None:
     if rung.exercise_id != exercise.pk:
         raise PlanError(f"That rung does not belong to {exercise.name}.")
@@ -156,10 +163,7 @@ def plan_exercise_move(
         changed_at=now,
         changed_by=changed_by,
     )
-    # Suggestions made for the old rung no longer apply.
-    item.suggestions.filter(decision=Suggestion.Decision.OPEN).update(
-        decision=Suggestion.Decision.SUPERSEDED
-    )
+    _supersede_open_suggestions(item)  # made for the old rung
     item.rung = rung
     # A dose changed at a ladder end belonged to the old rung.
     item.custom_sets = item.custom_amount = None
@@ -238,10 +242,7 @@ def plan_exercise_adjust(
     if custom != current:
         item.custom_sets, item.custom_amount = custom or (None, None)
         item.save(update_fields=["custom_sets", "custom_amount"])
-        # A suggestion worked out for the old dose no longer applies.
-        item.suggestions.filter(decision=Suggestion.Decision.OPEN).update(
-            decision=Suggestion.Decision.SUPERSEDED
-        )
+        _supersede_open_suggestions(item)  # worked out for the old dose
         record(RungChange.Change.DOSE, *(custom or own))
     if paused != item.is_paused:
         plan_exercise_set_paused(
@@ -259,9 +260,7 @@ def plan_exercise_remove(*, item: PlanExercise, now: datetime) -> None:
     dose and rung history stay, for undo and for adding it again later."""
     lock_plan(item.plan_id)
     PlanExercise.everything.filter(pk=item.pk, removed_at__isnull=True).update(removed_at=now)
-    Suggestion.objects.filter(plan_exercise=item, decision=Suggestion.Decision.OPEN).update(
-        decision=Suggestion.Decision.SUPERSEDED
-    )
+    _supersede_open_suggestions(item)
 
 
 def _restore(plan: Plan, item: PlanExercise) -> PlanExercise:
