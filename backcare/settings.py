@@ -148,7 +148,15 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": env_int("BACKCARE_LOCAL_CACHE_ENTRIES", 2000)},
         }
-    )
+    ),
+    # The catalog's pages, the same for everyone, kept in each process under the catalog's
+    # version (exercises/versions.py): no network, nothing to clear, old versions culled.
+    "catalog": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "catalog",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 

@@ -8,5 +8,7 @@ class ExercisesConfig(AppConfig):
 
     def ready(self):
         from exercises.editors import ensure_catalog_editors_group
+        from exercises.versions import connect_signals
 
         post_migrate.connect(ensure_catalog_editors_group, sender=self)
+        connect_signals()

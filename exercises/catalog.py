@@ -19,6 +19,7 @@ from django.db.models import Q
 from exercises import catalog_data
 from exercises.illustrations.shipped import FIGURES
 from exercises.models import Equipment, Exercise, Region, Rung
+from exercises.versions import catalog_changed
 
 EXERCISE_FIELDS = ("name", "summary", "why_it_helps", "safety_notes", "video_url", "order")
 # How the first catalogs' source notes named the team's documents instead of the sources.
@@ -124,4 +125,5 @@ def catalog_load(data=catalog_data, figures=FIGURES) -> LoadReport:
         for rung, slugs in needs
         for slug in slugs
     )
+    catalog_changed()  # the bulk writes above send no signals
     return report

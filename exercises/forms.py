@@ -24,14 +24,16 @@ class CatalogFilterForm(forms.Form):
 
     def __init__(self, data, *, regions, equipment):
         super().__init__(data)
-        self.fields["region"].choices = [("", "All regions")] + [(r.slug, r.name) for r in regions]
-        self.fields["equipment"].choices = [("", "Any equipment")] + [
-            (e.slug, e.name) for e in equipment
-        ]
+        self.fields["region"].choices = [("", "All regions"), *regions]
+        self.fields["equipment"].choices = [("", "Any equipment"), *equipment]
 
 
-def load_filter_choices():
-    return list(Region.objects.all()), list(Equipment.objects.all())
+def load_filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (slug, name) of every region and piece of equipment, for CatalogFilterForm."""
+    return (
+        list(Region.objects.values_list("slug", "name")),
+        list(Equipment.objects.values_list("slug", "name")),
+    )
 
 
 class RungAdminForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.conf import settings
 from easy_thumbnails.files import get_thumbnailer
 
 from exercises.models import Media
+from exercises.versions import catalog_changed
 
 
 def media_thumbnails_make(media: Media) -> None:
@@ -19,3 +20,4 @@ def media_thumbnails_make(media: Media) -> None:
         if width < media.width
     }
     Media.objects.filter(pk=media.pk).update(thumbnails=names)
+    catalog_changed()  # the exercise page's srcset names the new sizes

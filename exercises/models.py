@@ -1,5 +1,6 @@
 import json
 import re
+import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,6 +13,19 @@ from django.utils.safestring import SafeString, mark_safe
 from exercises.illustrations import draw
 
 _STEP_NUMBER = re.compile(r"^\s*\d+[.)]\s*")
+
+
+class CatalogVersion(models.Model):
+    """The one row whose token changes with every change to the catalog (exercises/versions.py).
+
+    What is built from the catalog alone (the catalog's pages) is kept under this token, so a
+    curator's change shows at once and nothing needs clearing.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self):
+        return str(self.token)
 
 
 class Region(models.Model):

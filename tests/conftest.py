@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 
 from tests import builders
 from tests.builders import PASSWORD
@@ -10,10 +10,12 @@ from tests.mfa_helpers import with_totp
 
 
 @pytest.fixture(autouse=True)
-def rate_limits_reset():
-    """django-allauth counts rate limits (failed log-ins, sign-ups) in the cache, which
-    outlives each test's rolled-back database: one test's attempts must not lock out the next."""
-    cache.clear()
+def caches_reset():
+    """The caches outlive each test's rolled-back database: django-allauth's rate limits
+    (failed log-ins, sign-ups) must not lock the next test out, and a catalog page kept by one
+    test must not answer another whose catalog differs by a write that sends no signal."""
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -23,8 +23,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Each test starts with an empty cache (tests/conftest.py clears it), whatever REDIS_URL says.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each test starts with empty caches (tests/conftest.py clears them), whatever REDIS_URL says.
+# The catalog's pages are kept as in production (tests/conftest.py clears both caches).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "catalog": CACHES["catalog"],  # noqa: F405
+}
 # Tests travel days ahead with one signed-in client; tests/test_session_lifetime.py puts the
 # production limits back where it tests them.
 BACKCARE_SESSION_IDLE_MINUTES = BACKCARE_SESSION_MAX_HOURS = 10 * 365 * 24 * 60

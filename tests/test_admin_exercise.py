@@ -26,6 +26,18 @@ def alice_plan(alice, bridge):
     return PlanExercise.objects.create(plan=plan, exercise=bridge, rung=rung)
 
 
+def post_with_new_rung(admin_client, exercise, fields):
+    """Post the exercise's change form with a rung added after the others, made of `fields`;
+    the form comes back (200) and this is the new rung's, with its errors."""
+    rungs = list(exercise.rungs.order_by("position"))
+    data = exercise_admin_form(
+        exercise, rungs=[*rungs, new_rung(**{"position": len(rungs) + 1, **fields})]
+    )
+    response = admin_client.post(f"/admin/exercises/exercise/{exercise.pk}/change/", data)
+    assert response.status_code == 200
+    return response.context["inline_admin_formsets"][0].formset.forms[len(rungs)]
+
+
 def new_rung(position, **fields):
     values = {
         "name": "Bridge with a band round the knees",
@@ -271,32 +283,19 @@ class TestExerciseChange:
     def test_a_bad_dose_or_position_is_a_field_error(
         self, admin_client, bridge, fields, field, message
     ):
-        rungs = list(bridge.rungs.order_by("position"))
-        count = len(rungs)
-        data = exercise_admin_form(
-            bridge, rungs=[*rungs, new_rung(**{"position": count + 1, **fields})]
-        )
-        response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
-        assert response.status_code == 200
-        errors = response.context["inline_admin_formsets"][0].formset.forms[count].errors
-        assert errors[field] == [message]
+        count = bridge.rungs.count()
+        form = post_with_new_rung(admin_client, bridge, fields)
+        assert form.errors[field] == [message]
         assert bridge.rungs.count() == count
 
     @pytest.mark.parametrize(
         "fields", [{"reps": 10, "hold_seconds": 30}, {"reps": None, "hold_seconds": None}]
     )
     def test_reps_and_hold_must_be_one_or_the_other(self, admin_client, bridge, fields):
-        rungs = list(bridge.rungs.order_by("position"))
-        count = len(rungs)
-        data = exercise_admin_form(
-            bridge, rungs=[*rungs, new_rung(**{"position": count + 1, **fields})]
-        )
-        response = admin_client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
-        assert response.status_code == 200
-        errors = (
-            response.context["inline_admin_formsets"][0].formset.forms[count].non_field_errors()
-        )
-        assert errors == ["Give either reps or a hold time (at least 1), not both."]
+        count = bridge.rungs.count()
+        form = post_with_new_rung(admin_client, bridge, fields)
+        message = "Give either reps or a hold time (at least 1), not both."
+        assert form.non_field_errors() == [message]
         assert bridge.rungs.count() == count
 
     def test_renaming_the_slug_to_a_taken_one_is_a_form_error(self, admin_client, bridge):

@@ -1,6 +1,7 @@
 """A cache outage (Redis down) degrades to building the page, never to an error page."""
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 
 from tests.builders import PASSWORD
@@ -13,7 +14,8 @@ REDIS_DOWN = {
         "BACKEND": "backcare.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
-    }
+    },
+    "catalog": settings.CACHES["catalog"],
 }
 
 
