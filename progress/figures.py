@@ -60,6 +60,12 @@ class Figure:
     columns: list[str]
     rows: list[list[str]]
 
+    @property
+    def table(self) -> list[tuple[str, list[str]]]:
+        """Each row as its header (the first cell) and the rest: the template unpacks them
+        instead of indexing a list, which costs a failed lookup and a dir() per row."""
+        return [(row[0], row[1:]) for row in self.rows]
+
 
 def _span(first: date, last: date) -> str:
     days = (last - first).days
