@@ -235,6 +235,18 @@ class TestSessionFormMarkup:
         assert not re.search(r'id="id_pain_before_\d+" value="\d+" checked', html)
         assert not re.search(r'<input type="radio"[^>]*autocomplete', html)
 
+    @pytest.mark.parametrize("data", [None, {"pain_before": "3"}, {"pain_before": "11"}])
+    def test_a_scales_options_are_the_radios_django_would_draw(self, data):
+        from progress.forms.sessions import SessionForm
+
+        field = SessionForm(data, today=DAY)["pain_before"]
+        django_drew = [(r.data["value"], r.choice_label, r.id_for_label, r.data["selected"])
+                       for r in field]  # fmt: skip
+        assert field.options == django_drew
+        assert [value for value, *_, checked in field.options if checked] == (
+            ["3"] if data == {"pain_before": "3"} else []
+        )
+
     def test_status_and_ease_are_lists_of_labelled_radios(self, alice_client, alice_plan):
         p = f"e{bridge(alice_plan).pk}-"
         with at_morning(DAY):

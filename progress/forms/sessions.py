@@ -6,8 +6,10 @@ templates/progress/fields/.
 
 import uuid
 from datetime import timedelta
+from typing import cast
 
 from django import forms
+from django.forms import BoundField
 
 from progress.forms.screens import appeared_field
 from progress.models import MAX_AMOUNT, MAX_SETS, ExerciseEntry
@@ -24,6 +26,22 @@ PAIN_SCALE = "progress/fields/pain_scale.html"
 # on Field.__init__ only, not on its subclasses, which pass it on through **kwargs.
 
 
+class RadioGroup(BoundField):
+    """A radio group whose template draws its options from plain rows: Django's subwidgets
+    build a whole widget context for each option, which made them the dearest part of the
+    session form (173 options on a plan of five exercises)."""
+
+    @property
+    def options(self) -> list[tuple[str, str, str, bool]]:
+        """(value, label, id, checked) of each option, ids as Django's RadioSelect gives them."""
+        field = cast(forms.ChoiceField, self.field)
+        chosen = field.widget.format_value(self.value())
+        return [
+            (str(value), label, f"{self.auto_id}_{index}", str(value) in chosen)
+            for index, (value, label) in enumerate(field.choices)  # type: ignore[arg-type]  # flat
+        ]
+
+
 def _scale_field(
     label: str, choices: list, *, required: bool, template_name: str, error_messages: dict
 ) -> forms.TypedChoiceField:
@@ -36,6 +54,7 @@ def _scale_field(
         empty_value=None,
         widget=forms.RadioSelect,
         template_name=template_name,
+        bound_field_class=RadioGroup,
         error_messages=error_messages,
     )
 
@@ -128,6 +147,7 @@ class EntryForm(forms.Form):
         initial="done",
         widget=forms.RadioSelect,
         template_name=CHOICES,
+        bound_field_class=RadioGroup,
     )
     sets_done = forms.IntegerField(  # type: ignore[call-arg]
         label="Sets",
