@@ -25,8 +25,15 @@ SESSIONS_PER_PAGE = 20
 
 
 def _prefetch_entries() -> Prefetch:
-    # Into a plain list: a related manager's cache would build a QuerySet per session.
-    entries = ExerciseEntry.objects.select_related("exercise", "rung").order_by("id")
+    # Into a plain list: a related manager's cache would build a QuerySet per session. The
+    # pages show the exercise's name and the rung's position and kind of dose: not the long
+    # texts, nor the figure, whose JSON cost more to decode than the rest of the rows.
+    entries = (
+        ExerciseEntry.objects.select_related("exercise", "rung")
+        .defer(*(f"exercise__{name}" for name in ("summary", "why_it_helps", "safety_notes")))
+        .defer(*(f"rung__{name}" for name in ("figure", "instructions", "cues")))
+        .order_by("id")
+    )
     return Prefetch("entries", queryset=entries, to_attr="entry_list")
 
 
