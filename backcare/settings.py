@@ -258,6 +258,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 BACKCARE_SERVE_MEDIA = env_bool("BACKCARE_SERVE_MEDIA", DEBUG)
 # Where media is served from when it is not this site: allowed by the CSP below.
 MEDIA_HOST = ""
+# How long a catalog page is kept (exercises/versions.py): until the catalog changes.
+BACKCARE_CATALOG_PAGE_SECONDS: int | None = None
 if AWS_STORAGE_BUCKET_NAME := env_str("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -270,11 +272,15 @@ if AWS_STORAGE_BUCKET_NAME := env_str("AWS_STORAGE_BUCKET_NAME"):
             "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
             "default_acl": None,
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 3600),
             "file_overwrite": False,
             # Stored objects say what they are, and are shown, never run or sniffed.
             "object_parameters": {"ContentDisposition": "inline", "CacheControl": "max-age=86400"},
         },
     }
+    if STORAGES["default"]["OPTIONS"]["querystring_auth"]:
+        # Signed media addresses expire: a catalog page naming them is kept half as long.
+        BACKCARE_CATALOG_PAGE_SECONDS = STORAGES["default"]["OPTIONS"]["querystring_expire"] // 2
     MEDIA_HOST = (
         env_str("AWS_S3_CUSTOM_DOMAIN")
         or urlsplit(env_str("AWS_S3_ENDPOINT_URL", "https://s3.amazonaws.com")).netloc

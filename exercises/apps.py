@@ -8,7 +8,8 @@ class ExercisesConfig(AppConfig):
 
     def ready(self):
         from exercises.editors import ensure_catalog_editors_group
-        from exercises.versions import connect_signals
+        from exercises.versions import catalog_migrated, connect_signals
 
         post_migrate.connect(ensure_catalog_editors_group, sender=self)
+        post_migrate.connect(catalog_migrated, sender=self)
         connect_signals()

@@ -6,12 +6,15 @@ token instead of the five that read the catalog and the drawing of every card. A
 data is never kept there.
 
 Saves and deletes through the ORM (the admin, its inlines, the shell) change it by signals;
-the few bulk writes that bypass signals (loading the catalog, reordering rungs, thumbnails)
-call catalog_changed() themselves.
+the bulk writes that bypass signals (loading the catalog, thumbnails) call catalog_changed()
+themselves, and every migrate does, since data migrations send no signals either. A page
+reads the token before anything it keeps: content read first could be older than the token.
 """
 
 import uuid
 
+from django.apps import apps as global_apps
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
@@ -20,18 +23,36 @@ def catalog_changed(action: str = "post", **kwargs) -> None:
 
     if action.startswith("pre_"):  # m2m_changed says each change twice: before and after
         return
-
     if not CatalogVersion.objects.update(token=uuid.uuid4()):
         CatalogVersion.objects.create()
 
 
+def catalog_migrated(using: str, apps=global_apps, **kwargs) -> None:
+    """After every migrate: data migrations send no save signals, and a flushed test database
+    has lost the row. Through the migrated state (flush sends none: the models as they are);
+    migrated back far enough, there is no such model."""
+    try:
+        version = apps.get_model("exercises", "CatalogVersion")
+    except LookupError:
+        return
+    if not version.objects.using(using).update(token=uuid.uuid4()):
+        version.objects.using(using).create()
+
+
 def catalog_version() -> str:
-    """The current token; a fresh one, matching nothing kept, if the row is missing (a
-    database flushed by a test)."""
+    """The current token; a fresh one, matching nothing kept, if the row is missing."""
     from exercises.models import CatalogVersion
 
     token = CatalogVersion.objects.values_list("token", flat=True).first()
     return str(token or uuid.uuid4())
+
+
+def catalog_keys() -> dict:
+    """What a catalog page's {% cache %} tags need: the version, and how long to keep."""
+    return {
+        "catalog_version": catalog_version(),
+        "catalog_seconds": settings.BACKCARE_CATALOG_PAGE_SECONDS,
+    }
 
 
 def connect_signals() -> None:

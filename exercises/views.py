@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from exercises.forms import CatalogFilterForm, load_filter_choices
 from exercises.models import Exercise, Media, Rung, Stage
-from exercises.versions import catalog_version
+from exercises.versions import catalog_keys
 
 
 def _visible(request: HttpRequest, exercises):
@@ -46,8 +46,10 @@ def _catalog_groups(request: HttpRequest, region: str, equipment: str) -> list:
 
 @require_safe
 def exercise_list(request: HttpRequest) -> HttpResponse:
-    version = catalog_version()
-    choices = caches["catalog"].get_or_set(f"filter-choices:{version}", load_filter_choices)
+    keys = catalog_keys()  # before any catalog read (exercises/versions.py)
+    choices = caches["catalog"].get_or_set(
+        f"filter-choices:{keys['catalog_version']}", load_filter_choices
+    )
     regions, equipment = choices or load_filter_choices()  # None only from a dummy cache
     form = CatalogFilterForm(request.GET, regions=regions, equipment=equipment)
     if form.is_valid():
@@ -65,8 +67,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             "groups": groups,
             "filtered": any(request.GET.get(k) for k in form.fields),
             # The list's cache key: what it shows, and whether unpublished ones are in it.
-            "catalog_version": version,
             "shown": shown,
+            **keys,
         },
     )
 
@@ -84,6 +86,7 @@ def _ladder(exercise: Exercise, has_media: bool) -> list[Rung]:
 
 @require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    keys = catalog_keys()  # before the exercise is read (exercises/versions.py)
     exercise = get_object_or_404(
         _visible(request, Exercise.objects.select_related("region")).annotate(
             has_media=Exists(Media.objects.filter(exercise=OuterRef("pk")))
@@ -97,6 +100,6 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "exercise": exercise,
             # Read only if the template draws the ladder afresh.
             "ladder": SimpleLazyObject(partial(_ladder, exercise, exercise.has_media)),
-            "catalog_version": catalog_version(),
+            **keys,
         },
     )

@@ -61,6 +61,12 @@ class TestInviting:
         assert f'value="{typed}"' in page
         assert not CareGrant.objects.exists()
 
+    def test_a_clinician_cannot_invite_themselves(self, alice_client, alice):
+        own = builders.clinician(alice)
+        page = alice_client.post("/clinicians/", {"clinician": own.code}).content.decode()
+        assert "That is your own clinician code: invite someone else." in page
+        assert not CareGrant.objects.exists()
+
     def test_inviting_twice_is_refused(self, invited, alice_client, sam):
         page = alice_client.post("/clinicians/", {"clinician": sam.code}).content.decode()
         assert "You have already invited this clinician" in page

@@ -4,6 +4,7 @@ from django.utils import timezone
 from exercises.models import Exercise, Rung
 from progress.models import PlanExercise, RungChange
 from progress.services.plans import plan_exercise_move
+from tests import builders
 from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +180,14 @@ class TestPlanAdd:
         r = alice_client.post("/plan/add/", {"exercise": pullover.pk}, follow=True)
         assert "already in your plan or not available" in r.content.decode()
         assert not alice_plan.items.filter(exercise=pullover).exists()
+
+    def test_before_any_plan_it_leads_to_starting_one(self, alice_client, alice, catalog):
+        builders.screen_clear(alice)
+        pullover = Exercise.objects.get(slug="pullover")
+        r = alice_client.post("/plan/add/", {"exercise": pullover.pk}, follow=True)
+        assert r.redirect_chain[-1][0] == "/plan/start/"
+        assert "Start your plan" in r.content.decode()
+        assert not PlanExercise.objects.exists()
 
     def test_the_form_offers_only_addable_exercises(self, alice_client, alice_plan):
         html = alice_client.get("/plan/").content.decode()

@@ -175,6 +175,11 @@ class TestUnsubscribe:
         row = ReminderSettings.objects.get(user=alice_reminded)
         assert (row.practice, row.weekly_summary) == (True, False)
 
+    def test_a_link_of_a_deleted_account_is_refused(self, alice_reminded, client):
+        url = self.url(alice_reminded)
+        alice_reminded.delete()
+        assert client.get(url).status_code == 404
+
     @pytest.mark.parametrize("tamper", ["forged", "altered"])
     def test_a_forged_link_is_refused_and_changes_nothing(self, alice_reminded, client, tamper):
         token = unsubscribe_token(alice_reminded, "reminders")
@@ -210,6 +215,24 @@ class TestSettingsPage:
         row = ReminderSettings.objects.get(user=alice)
         assert (row.days, row.at, row.practice, row.checkin) == ([0, 3], time(7, 30), True, True)
         assert "Europe/London" in response.content.decode()
+
+    @pytest.mark.parametrize(
+        ("data", "message"),
+        [
+            ({"days": ["0"], "at": "07:30"}, "Saved. BackCare will not e-mail you reminders."),
+            (
+                {"days": ["0"], "at": "07:30", "weekly_summary": "on"},
+                "Saved: a summary on Monday mornings, in your time zone.",
+            ),
+            (
+                {"days": ["2"], "at": "18:00", "practice": "on", "weekly_summary": "on"},
+                "Saved: reminders on Wednesday at 18:00 and a summary on Monday mornings",
+            ),
+        ],
+    )
+    def test_the_saved_message_says_what_will_come(self, alice_client, data, message):
+        response = alice_client.post("/reminders/", data, follow=True)
+        assert message in response.content.decode()
 
     @pytest.mark.parametrize(
         ("data", "message"),

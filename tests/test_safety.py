@@ -18,6 +18,11 @@ class TestSafetyScreen:
         for question in QUESTIONS.values():
             assert question.text in html
 
+    def test_the_outcome_page_before_any_answers_asks_them(self, alice_client):
+        r = alice_client.get("/safety/outcome/", follow=True)
+        assert r.redirect_chain[-1][0] == "/safety/"
+        assert "This is not a diagnosis." in r.content.decode()
+
     def test_a_clear_screen_leads_to_plan_start(self, alice_client, alice):
         r = alice_client.post("/safety/", clear_screen_answers())
         assert r.url == "/plan/start/"

@@ -3,10 +3,6 @@ import uuid
 from django.db import migrations, models
 
 
-def create_version(apps, schema_editor):
-    apps.get_model("exercises", "CatalogVersion").objects.create()
-
-
 class Migration(migrations.Migration):
     dependencies = [("exercises", "0006_rung_figures_and_media")]
 
@@ -18,5 +14,4 @@ class Migration(migrations.Migration):
                 ("token", models.UUIDField(default=uuid.uuid4)),
             ],
         ),
-        migrations.RunPython(create_version, migrations.RunPython.noop),
     ]
