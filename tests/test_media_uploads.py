@@ -266,14 +266,16 @@ def test_the_csp_allows_media_only_from_the_site(client, bridge):
 
 
 def _settings_with(env: dict) -> dict:
-    """Production settings read in a fresh interpreter with `env`: storage and the CSP."""
+    """Production settings read in a fresh interpreter with `env`: storage, the CSP and how
+    long catalog pages are kept."""
     import json
     import subprocess
     import sys
 
     script = (
         "import json, backcare.settings as s; print(json.dumps({'storage': s.STORAGES['default'],"
-        " 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES']}))"
+        " 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES'],"
+        " 'kept': s.BACKCARE_CATALOG_PAGE_SECONDS}))"
     )
     base = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "false", "SECRET_KEY": "x" * 50,
             "DJANGO_EMAIL_BACKEND": "console"}  # fmt: skip
@@ -307,3 +309,11 @@ def test_object_storage_is_set_by_the_environment_and_allowed_by_the_csp():
         {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_CUSTOM_DOMAIN": "media.backcare.example.org"}
     )
     assert cdn["csp"]["media-src"] == ["'self'", "media.backcare.example.org"]
+
+
+def test_catalog_pages_naming_signed_media_addresses_are_kept_until_half_their_life():
+    assert _settings_with({})["kept"] is None  # until the catalog changes
+    assert _settings_with({"AWS_STORAGE_BUCKET_NAME": "b"})["kept"] is None
+    signed = {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_QUERYSTRING_AUTH": "true"}
+    assert _settings_with(signed)["kept"] == 1800
+    assert _settings_with(signed | {"AWS_QUERYSTRING_EXPIRE": "600"})["kept"] == 300
