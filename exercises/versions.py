@@ -23,8 +23,13 @@ def catalog_changed(action: str = "post", **kwargs) -> None:
 
     if action.startswith("pre_"):  # m2m_changed says each change twice: before and after
         return
-    if not CatalogVersion.objects.update(token=uuid.uuid4()):
-        CatalogVersion.objects.create()
+    _new_token(CatalogVersion)
+
+
+def _new_token(version, using: str = "default") -> None:
+    """A fresh token in the one row, which is made if it is missing."""
+    if not version.objects.using(using).update(token=uuid.uuid4()):
+        version.objects.using(using).create()
 
 
 def catalog_migrated(using: str, apps=global_apps, **kwargs) -> None:
@@ -35,8 +40,7 @@ def catalog_migrated(using: str, apps=global_apps, **kwargs) -> None:
         version = apps.get_model("exercises", "CatalogVersion")
     except LookupError:
         return
-    if not version.objects.using(using).update(token=uuid.uuid4()):
-        version.objects.using(using).create()
+    _new_token(version, using)
 
 
 def catalog_version() -> str:

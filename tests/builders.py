@@ -112,6 +112,12 @@ def screen_clear(user, *, when: datetime = PLAN_START):
     )
 
 
+def screen_see_a_doctor(user, *, when: datetime):
+    """The safety check answered again with a "see a doctor" sign: the plan goes on hold."""
+    answers = dict.fromkeys(QUESTIONS, False) | {"weight_loss": True}
+    return screen_record(user=user, answers=answers, clinician_checked=True, now=when)
+
+
 def plan(user, template: str = "starter", *, when: datetime = PLAN_START):
     """The user's plan from a shipped template (load the catalog first)."""
     return plan_create_from_template(

@@ -20,9 +20,7 @@ from progress.models import (
     SessionLog,
     Suggestion,
 )
-from progress.rules.red_flags import QUESTIONS
 from progress.services.plans import plan_exercise_set_paused
-from progress.services.screens import screen_record
 from tests import builders
 from tests.builders import client_for
 from tests.mfa_helpers import with_totp
@@ -67,9 +65,7 @@ def plan_rows(user) -> dict:
 
 
 def see_a_doctor(user):
-    """The safety check answered again with a "see a doctor" sign: the plan goes on hold."""
-    answers = dict.fromkeys(QUESTIONS, False) | {"weight_loss": True}
-    return screen_record(user=user, answers=answers, clinician_checked=True, now=timezone.now())
+    return builders.screen_see_a_doctor(user, when=timezone.now())
 
 
 class TestReadOnly:

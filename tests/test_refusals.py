@@ -23,8 +23,7 @@ NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
 def see_a_doctor(user):
-    answers = dict.fromkeys(QUESTIONS, False) | {"weight_loss": True}
-    return screens.screen_record(user=user, answers=answers, clinician_checked=True, now=NOW)
+    return builders.screen_see_a_doctor(user, when=NOW)
 
 
 def clear(user, screen):
