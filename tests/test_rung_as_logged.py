@@ -2,14 +2,11 @@
 catalog does not rewrite the History, the session form, the export or the dashboard."""
 
 import json
-import uuid
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-from progress.models import ExerciseEntry, SessionLog
+from progress.models import SessionLog
 from tests.builders import PASSWORD, rung_admin_form
 from tests.logging_helpers import at_morning, log_session
 
@@ -109,42 +106,3 @@ class TestRenamingARung:
         html = page(alice_client, "/progress/")
         assert "Glute bridge: reps over time" in html
         assert "lifts" not in html.lower()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_fills_logged_entries_from_their_rungs():
-    """Entries stored before the names were kept take their rung's, in one update."""
-    # The catalog as it was then too: its later columns (a rung's figure) were not there.
-    before = [("progress", "0006_plan_exercise_removed_at"), ("exercises", "0005_rung_equipment")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    region = old.get_model("exercises", "Region").objects.create(slug="r", name="R")
-    exercise = old.get_model("exercises", "Exercise").objects.create(
-        name="Bridge", slug="bridge-x", region=region, summary="s"
-    )
-    rungs = old.get_model("exercises", "Rung").objects
-    common = {"exercise": exercise, "stage": "bodyweight", "instructions": "1. Lift.", "reps": 10}
-    measured = rungs.create(
-        position=1, name="Short", marker_name="Reps", marker_unit="reps", **common
-    )
-    unmeasured = rungs.create(position=2, name="Long", **common)
-    user = old.get_model("accounts", "User").objects.create(email="old@example.com")
-    sessions = old.get_model("progress", "SessionLog").objects
-    entries = old.get_model("progress", "ExerciseEntry").objects
-    for n, rung in enumerate((measured, unmeasured)):
-        session = sessions.create(
-            user=user, day=MON + timedelta(n), pain_before=2, submission_key=uuid.uuid4()
-        )
-        entries.create(
-            session=session, exercise=exercise, rung=rung, skipped=True,
-            prescribed_sets=2, prescribed_amount=10,
-        )  # fmt: skip
-
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-    logged = ExerciseEntry.objects.order_by("id").values_list(
-        "rung_name", "marker_name", "marker_unit"
-    )
-    assert list(logged) == [("Short", "Reps", "reps"), ("Long", "", "")]
