@@ -114,6 +114,58 @@ PLAN_CHANGES = {
 }
 
 
+# What each of BackCare's own signed-in URLs answers to (its Allow header when refused):
+# pages that only show are GET and HEAD, forms add POST, and actions are POST alone.
+READS = "GET, HEAD"
+FORMS = "GET, HEAD, POST"
+ACTIONS = "POST"
+ALLOWED_METHODS = {
+    "calendar_download": READS,
+    "calendar_link": ACTIONS,
+    "care_team": FORMS,
+    "caution_dismiss": ACTIONS,
+    "checkin": FORMS,
+    "clinician_home": READS,
+    "clinician_join": FORMS,
+    "dashboard": READS,
+    "delete_account": FORMS,
+    "export_csv": READS,
+    "export_json": READS,
+    "grant_accept": ACTIONS,
+    "grant_change": ACTIONS,
+    "grant_revoke": ACTIONS,
+    "history": READS,
+    "history_detail": READS,
+    "plan": READS,
+    "plan_add": ACTIONS,
+    "plan_item_history": READS,
+    "plan_item_pause": ACTIONS,
+    "plan_item_remove": FORMS,  # GET asks "are you sure?" first
+    "plan_item_restore": ACTIONS,
+    "plan_item_resume": ACTIONS,
+    "plan_item_rung": ACTIONS,
+    "plan_start": FORMS,
+    "profile": FORMS,
+    "psfs": FORMS,
+    "reminder_settings": FORMS,
+    "report": READS,
+    "report_link_revoke": ACTIONS,
+    "report_share": FORMS,
+    "safety": FORMS,
+    "safety_clearance": FORMS,
+    "safety_outcome": READS,
+    "session_delete": FORMS,
+    "session_edit": FORMS,
+    "session_new": FORMS,
+    "suggestion_accept": ACTIONS,
+    "suggestion_decline": ACTIONS,
+    "symptoms_changed": FORMS,
+    "today": READS,
+}
+# Of those, the ones that first ask for the password again if it was not typed lately.
+RECENT_LOG_IN = {"export_csv", "export_json"}
+
+
 def site_urls() -> list[tuple[str, URLPattern]]:
     """(route, pattern) for every URL outside the Django admin."""
 

@@ -10,9 +10,6 @@ DAY = date(2026, 3, 2)
 
 
 class TestCheckIn:
-    def test_it_requires_login(self, client):
-        assert client.get("/checkin/").url == "/accounts/login/?next=/checkin/"
-
     def test_today_asks_for_it_the_morning_after_a_session(self, alice_client, alice_plan):
         log_session(alice_client, alice_plan, day=DAY)
         with at_morning(DAY):

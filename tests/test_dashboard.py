@@ -46,14 +46,6 @@ def data_on(user, day, range_key="4w", tz="Europe/London"):
 
 
 class TestDashboardView:
-    def test_it_requires_login(self, client):
-        assert client.get("/progress/").url == "/accounts/login/?next=/progress/"
-
-    def test_it_only_reads(self, alice_client):
-        r = alice_client.post("/progress/")
-        assert r.status_code == 405
-        assert r["Allow"] == "GET, HEAD"
-
     def test_a_new_user_sees_a_friendly_start_and_no_empty_axes(self, alice_client, alice_plan):
         html = dashboard(alice_client)
         assert "Your charts will appear here" in html

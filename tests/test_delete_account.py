@@ -15,9 +15,6 @@ User = get_user_model()
 
 
 class TestDeleteAccount:
-    def test_it_requires_login(self, client):
-        assert client.get("/accounts/delete/").url.startswith("/accounts/login/")
-
     def test_it_asks_for_the_password(self, alice_client):
         r = alice_client.get("/accounts/delete/")
         assert b'name="password"' in r.content

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from progress import exports
@@ -125,15 +124,6 @@ def bobs_data(bob_plan, bob):
 
 
 class TestExportCsv:
-    def test_it_requires_login(self):
-        r = Client().get("/progress/export.csv")
-        assert r.url == "/accounts/login/?next=/progress/export.csv"
-
-    def test_it_rejects_post(self, alice_client):
-        r = alice_client.post("/progress/export.csv")
-        assert r.status_code == 405
-        assert r["Allow"] == "GET, HEAD"
-
     def test_it_is_a_dated_attachment_that_is_never_cached(self, alice_client):
         with at_morning(WED):
             r = alice_client.get("/progress/export.csv")
@@ -216,15 +206,6 @@ class TestExportCsv:
 
 
 class TestExportJson:
-    def test_it_requires_login(self):
-        r = Client().get("/progress/export.json")
-        assert r.url == "/accounts/login/?next=/progress/export.json"
-
-    def test_it_rejects_post(self, alice_client):
-        r = alice_client.post("/progress/export.json")
-        assert r.status_code == 405
-        assert r["Allow"] == "GET, HEAD"
-
     def test_it_is_a_dated_attachment_that_is_never_cached(self, alice_client):
         with at_morning(WED):
             r = alice_client.get("/progress/export.json")

@@ -15,9 +15,6 @@ def item(plan, slug):
 
 
 class TestPlan:
-    def test_it_requires_login(self, client):
-        assert client.get("/plan/").url == "/accounts/login/?next=/plan/"
-
     def test_without_a_plan_it_leads_to_plan_start(self, alice_client):
         assert alice_client.get("/plan/").url == "/plan/start/"
 

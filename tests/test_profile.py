@@ -4,11 +4,6 @@ pytestmark = pytest.mark.django_db
 
 
 class TestProfile:
-    def test_it_requires_login(self, client):
-        r = client.get("/accounts/profile/")
-        assert r.status_code == 302
-        assert r.url == "/accounts/login/?next=/accounts/profile/"
-
     def test_it_shows_the_profile(self, alice_client):
         r = alice_client.get("/accounts/profile/")
         assert "alice@example.com" in r.content.decode()

@@ -8,9 +8,6 @@ pytestmark = pytest.mark.django_db
 
 
 class TestSafetyScreen:
-    def test_it_requires_login(self, client):
-        assert client.get("/safety/").url == "/accounts/login/?next=/safety/"
-
     def test_it_shows_every_question_grouped_and_says_it_is_not_a_diagnosis(self, alice_client):
         html = alice_client.get("/safety/").content.decode()
         assert "This is not a diagnosis." in html

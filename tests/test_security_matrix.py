@@ -1,6 +1,7 @@
 """Ownership, log-in and CSRF for every URL, driven by the URL configuration itself."""
 
 from datetime import date
+from urllib.parse import unquote
 
 import pytest
 from django.test import Client
@@ -12,9 +13,18 @@ from progress.services.grants import grant_invite
 from progress.services.plans import plan_exercise_remove
 from progress.services.sharing import report_link_create
 from tests import builders
+from tests.builders import PASSWORD
 from tests.logging_helpers import check_in, log_session
 from tests.mfa_helpers import with_totp
-from tests.security_urls import OWNED, PATIENT_DATA, PUBLIC, SIGNED_IN, site_urls
+from tests.security_urls import (
+    ALLOWED_METHODS,
+    OWNED,
+    PATIENT_DATA,
+    PUBLIC,
+    RECENT_LOG_IN,
+    SIGNED_IN,
+    site_urls,
+)
 from tests.snapshots import owned_rows
 
 pytestmark = pytest.mark.django_db
@@ -85,20 +95,45 @@ def test_another_users_object_answers_404(name, who, alice_objects, alice, clien
     assert (owned_rows(alice), owned_rows(bob)) == before
 
 
-@pytest.mark.parametrize("name", sorted(OWNED))
-def test_an_anonymous_visitor_is_sent_to_log_in(name, alice_objects):
-    url, method = owned_url(name, alice_objects)
-    response = getattr(Client(), method)(url)
+def sent_to_log_in(response, url):
+    """The log-in page, which comes back to the URL asked for once signed in."""
     assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/?next=")
+    assert unquote(response.url) == f"/accounts/login/?next={url}"
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_an_anonymous_visitor_is_sent_to_log_in(name, alice_objects, alice):
+    url, method = owned_url(name, alice_objects)
+    before = owned_rows(alice)
+    for asked in {"get", method}:
+        sent_to_log_in(getattr(Client(), asked)(url), url)
+    assert owned_rows(alice) == before
 
 
 @pytest.mark.parametrize("name", sorted(SIGNED_IN - {"account_logout"}))
 def test_signed_in_pages_send_anonymous_visitors_to_log_in(name, client):
-    response = client.get(reverse(name))
-    assert response.status_code in (302, 405)
-    if response.status_code == 302:
-        assert response.url.startswith("/accounts/login/?next=")
+    url = reverse(name)
+    sent_to_log_in(client.get(url), url)
+
+
+def test_every_one_of_our_signed_in_urls_says_what_it_answers_to():
+    ours = {p.name for route, p in site_urls() if not route.startswith("accounts/")}
+    assert ours & (SIGNED_IN | OWNED.keys()) <= ALLOWED_METHODS.keys() | {"account_logout"}
+
+
+@pytest.mark.parametrize("name", sorted(ALLOWED_METHODS))
+def test_a_method_a_url_does_not_take_is_refused_with_what_it_does(
+    name, alice_objects, alice, alice_client
+):
+    url = owned_url(name, alice_objects)[0] if name in OWNED else reverse(name)
+    allowed = ALLOWED_METHODS[name]
+    if name in RECENT_LOG_IN:
+        alice_client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    before = owned_rows(alice)
+    response = alice_client.put(url) if "POST" in allowed else alice_client.post(url)
+    assert response.status_code == 405
+    assert response["Allow"] == allowed
+    assert owned_rows(alice) == before
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,6 @@ def bridge(plan):
 
 
 class TestSessionNew:
-    def test_it_requires_login(self, client):
-        assert client.get("/sessions/new/").url == "/accounts/login/?next=/sessions/new/"
-
     def test_it_requires_a_plan(self, client, alice_cleared):
         client.force_login(alice_cleared)
         assert client.get("/sessions/new/").url == "/plan/start/"

@@ -23,9 +23,6 @@ def form_token(html: str, action: str) -> str:
 
 
 class TestToday:
-    def test_it_requires_login(self, client):
-        assert client.get("/today/").url == "/accounts/login/?next=/today/"
-
     def test_a_new_user_is_led_to_the_safety_screen(self, alice_client):
         assert alice_client.get("/today/").url == "/safety/"
 
