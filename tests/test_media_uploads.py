@@ -12,7 +12,7 @@ from PIL import Image
 
 from exercises.catalog import catalog_load
 from exercises.forms import MediaForm
-from exercises.models import Exercise, Media
+from exercises.models import Exercise, Media, Region
 from tests.builders import exercise_admin_form
 
 pytestmark = pytest.mark.django_db
@@ -157,10 +157,14 @@ def test_a_request_too_big_for_any_upload_is_refused_before_it_is_read(admin_cli
 
 
 def test_the_rest_of_the_site_still_takes_no_uploads(admin_client, bridge):
+    regions = Region.objects.count()
     response = admin_client.post(
         "/admin/exercises/region/add/", {}, CONTENT_LENGTH=str(5 * 1024 * 1024)
     )
     assert response.status_code == 413
+    assert "What you sent is too large" in response.content.decode()
+    assert "at most 1024 KB" in response.content.decode()
+    assert Region.objects.count() == regions
 
 
 def test_an_upload_needs_its_credit(admin_client, bridge, media_root):
@@ -251,12 +255,16 @@ class TestServingMedia:
 
     def test_only_media_types_are_served(self, client, settings, picture):
         settings.BACKCARE_SERVE_MEDIA = True
-        assert client.get("/media/catalog/page.html").status_code == 404
-        assert client.get("/media/../settings.py").status_code == 404
+        for path in ("/media/catalog/page.html", "/media/../settings.py"):
+            response = client.get(path)
+            assert response.status_code == 404
+            assert "We could not find that page" in response.content.decode()
 
     def test_nothing_is_served_when_the_proxy_serves_media(self, client, settings, picture):
         settings.BACKCARE_SERVE_MEDIA = False
-        assert client.get(picture).status_code == 404
+        response = client.get(picture)
+        assert response.status_code == 404
+        assert "We could not find that page" in response.content.decode()
 
 
 def test_the_csp_allows_media_only_from_the_site(client, bridge):

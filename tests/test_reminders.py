@@ -178,7 +178,9 @@ class TestUnsubscribe:
     def test_a_link_of_a_deleted_account_is_refused(self, alice_reminded, client):
         url = self.url(alice_reminded)
         alice_reminded.delete()
-        assert client.get(url).status_code == 404
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "We could not find that page" in response.content.decode()
 
     @pytest.mark.parametrize("tamper", ["forged", "altered"])
     def test_a_forged_link_is_refused_and_changes_nothing(self, alice_reminded, client, tamper):
@@ -298,7 +300,11 @@ class TestCalendar:
 
     def test_a_new_link_ends_the_old_one(self, feed_url, alice_client, client):
         alice_client.post("/reminders/calendar-link/", {"action": "renew"})
-        assert client.get(feed_url).status_code == 404
+        old = client.get(feed_url)
+        assert old.status_code == 404
+        assert "BEGIN:VCALENDAR" not in old.content.decode()
+        token = ReminderSettings.objects.get().calendar_token
+        assert token and token not in feed_url  # a new link, to hand out again
 
     def test_turning_the_link_off_ends_it(self, feed_url, alice_client, client):
         alice_client.post("/reminders/calendar-link/", {"action": "remove"})
@@ -306,7 +312,10 @@ class TestCalendar:
         assert ReminderSettings.objects.get().calendar_token is None
 
     def test_a_wrong_token_is_404(self, feed_url, client):
-        assert client.get("/calendar/not-the-token.ics").status_code == 404
+        response = client.get("/calendar/not-the-token.ics")
+        assert response.status_code == 404
+        assert "BEGIN:VCALENDAR" not in response.content.decode()
+        assert client.get(feed_url).status_code == 200  # the real one still answers
 
     def test_the_download_is_the_same_calendar_as_a_file(self, feed_url, alice_client):
         response = alice_client.get("/reminders/calendar.ics")

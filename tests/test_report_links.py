@@ -99,12 +99,18 @@ class TestOpening:
         assert not DataAccess.objects.exists()
 
     def test_a_forged_or_altered_link_is_404(self, shared_path):
-        assert Client().get("/shared/not-a-real-token/").status_code == 404
-        assert Client().get(shared_path[:-3] + "xx/").status_code == 404
+        for path in ("/shared/not-a-real-token/", shared_path[:-3] + "xx/"):
+            response = Client().get(path)
+            assert response.status_code == 404
+            assert "We could not find that page" in response.content.decode()
+        assert not DataAccess.objects.exists()  # no look is recorded
 
     def test_a_revoke_that_lands_first_wins(self, shared_path):
         report_link_revoke(link=ReportLink.objects.get(), now=timezone.now())
-        assert Client().get(shared_path).status_code == 404
+        response = Client().get(shared_path)
+        assert response.status_code == 404
+        assert "We could not find that page" in response.content.decode()
+        assert not DataAccess.objects.exists()
 
 
 class TestTheRecord:
