@@ -376,12 +376,12 @@ def marker_figures(progress: ExerciseProgress, window: Window) -> list[Figure]:
 
 
 def psfs_figure(data: DashboardData) -> Figure | None:
-    history = data.psfs_scores
-    if not history:
+    history = data.psfs.shown
+    if not history:  # the page says when the latest rating was, if there is one
         return None
     points = [Point(s.day, float(s.mean)) for s in history]
     summary = trend("Your activities score", points)
-    change = psfs.change_message(history)
+    change = psfs.change_message(data.psfs.ends)
     start = min(data.window.start, history[0].day)
     window = Window(data.window.key, data.window.label, start, data.today)
     svg = charts.line_chart(

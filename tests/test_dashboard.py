@@ -362,7 +362,7 @@ class TestPrivacy:
         assert [(p.before, p.during, p.next_morning) for p in data.pain] == [(2, 1, None)]
         assert sum(w.value for w in data.weeks) == 1
         assert {p.item.plan_id for p in data.exercises} == {alice_plan.pk}
-        assert data.psfs_scores == []
+        assert data.psfs.shown == [] and data.psfs.first is None
         html = dashboard(alice_client, query="?range=all")
         for secret in ("9/10", "777", "Bob", bob_item.exercise.name):
             assert secret not in html

@@ -163,6 +163,12 @@ class TestScore:
         assert psfs.rerate_due(DAY, DAY + timedelta(14))
 
 
+def psfs_block(html: str) -> str:
+    """The activities score chart of a dashboard page, with its table of numbers."""
+    start = html.index('id="psfs-chart-heading"')
+    return html[start : html.index("</section>", start)]
+
+
 class TestOnTheDashboard:
     def test_it_invites_a_user_without_activities(self, alice_client):
         with at_morning(DAY):
@@ -188,6 +194,33 @@ class TestOnTheDashboard:
         assert "Your activities score rose by 2.5 points — a meaningful change." in html
         assert 'id="psfs-chart-title"' in html
         assert '<th scope="row">16 Mar 2026</th><td>5.5</td><td>2</td>' in html
+
+    def test_a_range_shows_its_own_ratings_and_the_change_since_the_very_first(self, alice_client):
+        # Rated every two weeks for a year: three months show about seven of them.
+        for n in range(27):
+            rate(alice_client, ("Socks", 2 + n // 4), day=DAY + timedelta(14 * n))
+        last = DAY + timedelta(14 * 26)
+        with at_morning(last + timedelta(1)):
+            html = alice_client.get("/progress/?range=3m").content.decode()
+            everything = alice_client.get("/progress/?range=all").content.decode()
+        assert "Your activities score rose by 6.0 points — a meaningful change." in html
+        table = psfs_block(html)
+        assert table.count('<th scope="row">') == 7
+        assert "2 Mar 2026" not in table  # the first rating: out of the range, in the change
+        assert f'<th scope="row">{last:%-d %b %Y}</th><td>8</td><td>1</td>' in table
+        assert psfs_block(everything).count('<th scope="row">') == 27
+
+    def test_a_rating_older_than_the_range_still_brings_the_invitation_to_re_rate(
+        self, alice_client
+    ):
+        rate(alice_client, ("Socks", 3))
+        rate(alice_client, ("Socks", 6), day=DAY + timedelta(14))
+        with at_morning(DAY + timedelta(60)):
+            html = alice_client.get("/progress/?range=4w").content.decode()
+        assert "Time to re-rate your activities" in html
+        assert "Your activities score rose by 3.0 points — a meaningful change." in html
+        assert "No ratings in these 4 weeks. The latest, on 16 Mar 2026, scored 6." in html
+        assert 'id="psfs-chart-heading"' not in html  # no empty chart
 
 
 class TestReRating:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DateField
+from django.db.models import Count, DateField, Q, Subquery
 from django.db.models.functions import Cast, TruncWeek
 
 from backcare.accounts.models import User
@@ -103,7 +103,7 @@ class DashboardData:
     weeks: list[Point]  # sessions per week, each week by its Monday
     streak: int
     exercises: list[ExerciseProgress]
-    psfs_scores: list[psfs.Score]
+    psfs: PsfsHistory
 
 
 def window_for(key: str | None, today: date, first_day: date | None) -> Window:
@@ -298,9 +298,39 @@ def exercise_progress(user: User, window: Window, rows: list[tuple]) -> list[Exe
     return list(progress.values())
 
 
-def psfs_history(user: User) -> list[psfs.Score]:
-    """Every PSFS score, retired activities included: the score is the mean of that day."""
-    return psfs.scores(PsfsRating.objects.filter(activity__user=user).values_list("day", "score"))
+@dataclass(frozen=True)
+class PsfsHistory:
+    """The PSFS scores the window shows (each the mean of a day's ratings, retired activities
+    included), with the first and the latest ever: the change since the first rating and when
+    to rate again need those whatever the range, and nothing else of a long history is read."""
+
+    shown: list[psfs.Score]
+    first: psfs.Score | None
+    latest: psfs.Score | None
+
+    @property
+    def ends(self) -> list[psfs.Score]:
+        """The first and the latest score: one when there is only one, none before any."""
+        if self.first is None or self.latest is None:
+            return []
+        return [self.first] if self.first == self.latest else [self.first, self.latest]
+
+
+def psfs_history(user: User, window: Window) -> PsfsHistory:
+    ratings = PsfsRating.objects.filter(activity__user=user)
+    if window.key != "all":  # all time starts at the first session: ratings may come earlier
+        days = ratings.values("day")
+        ratings = ratings.filter(
+            Q(day__gte=window.start)
+            | Q(day=Subquery(days.order_by("day")[:1]))
+            | Q(day=Subquery(days.order_by("-day")[:1]))
+        )
+    scores = psfs.scores(ratings.values_list("day", "score"))
+    return PsfsHistory(
+        shown=[s for s in scores if window.key == "all" or s.day >= window.start],
+        first=scores[0] if scores else None,
+        latest=scores[-1] if scores else None,
+    )
 
 
 def dashboard_data(user: User, range_key: str | None) -> DashboardData:
@@ -317,5 +347,5 @@ def dashboard_data(user: User, range_key: str | None) -> DashboardData:
         weeks=weeks_in_window(counts, window),
         streak=week_streak({w for w, n in counts.items() if n}, monday(today)),
         exercises=exercise_progress(user, window, rows),
-        psfs_scores=psfs_history(user),
+        psfs=psfs_history(user, window),
     )

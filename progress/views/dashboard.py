@@ -13,6 +13,7 @@ from progress import figures
 from progress.forms.psfs import ActivityFormSet
 from progress.models import PsfsActivity
 from progress.rules.charts import number
+from progress.rules.dates import short_date
 from progress.rules.stats import mean
 from progress.selectors.dashboard import RANGES, dashboard_data
 from progress.services import psfs
@@ -28,13 +29,16 @@ def dashboard(request: SignedInRequest) -> HttpResponse:
 def dashboard_context(user: User, range_key: str | None) -> dict:
     """What the dashboard draws for `user`: the person's own page and their clinician's view."""
     data = dashboard_data(user, range_key)
-    last_rated = data.psfs_scores[-1].day if data.psfs_scores else None
+    latest = data.psfs.latest
+    last_rated = latest.day if latest else None
     context = {
         "data": data,
         "ranges": [(key, label) for key, (label, _) in RANGES.items()],
         "rerate_due": psfs.rerate_due(last_rated, data.today),
-        "psfs_change": psfs.change_message(data.psfs_scores),
+        "psfs_change": psfs.change_message(data.psfs.ends),
         "psfs_figure": figures.psfs_figure(data),
+        # Said instead of a chart when no rating falls in the range.
+        "psfs_latest": (short_date(latest.day), number(float(latest.mean))) if latest else None,
     }
     if data.has_sessions:
         context |= {
