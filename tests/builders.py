@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from backcare.accounts.services import clinician_register
-from exercises.models import Rung
+from exercises.models import Exercise, Rung
 from progress.models import (
     CheckIn,
     ExerciseEntry,
@@ -123,6 +123,12 @@ def plan(user, template: str = "starter", *, when: datetime = PLAN_START):
     return plan_create_from_template(
         user=user, template=PlanTemplate.objects.get(slug=template), now=when
     )
+
+
+def every_exercise(plan) -> None:
+    """Put every catalog exercise the plan lacks into it, on its first rung: the longest plan."""
+    for exercise in Exercise.objects.exclude(plan_items__plan=plan):
+        PlanExercise.objects.create(plan=plan, exercise=exercise, rung=exercise.rungs.first())
 
 
 def session(

@@ -7,10 +7,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from exercises.models import Exercise
 from progress.models import PlanExercise
 from progress.rules.red_flags import QUESTIONS
 from progress.services.screens import screen_record
+from tests import builders
 from tests.logging_helpers import at_morning, log_session
 
 pytestmark = pytest.mark.django_db
@@ -53,10 +53,7 @@ class TestToday:
     def test_its_query_count_does_not_grow_with_the_plan(self, alice_client, alice_plan):
         with CaptureQueriesContext(connection) as small:
             alice_client.get("/today/")
-        for exercise in Exercise.objects.exclude(plan_items__plan=alice_plan):
-            PlanExercise.objects.create(
-                plan=alice_plan, exercise=exercise, rung=exercise.rungs.first()
-            )
+        builders.every_exercise(alice_plan)
         with CaptureQueriesContext(connection) as large:
             html = alice_client.get("/today/").content.decode()
         assert "Pullover" in html
