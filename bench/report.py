@@ -261,7 +261,8 @@ class Report:
             "Django's test client in one process against the bench database, for a 2-week "
             f"user, one of the crowd ({data['days']} days) and a 2-year user: queries per "
             "request (a count that grows with the history is a query per row) and the median "
-            "CPU time of the Django process over 10 requests (PostgreSQL's time not included). "
+            "CPU time of the Django process over 15 requests (PostgreSQL's time not included), "
+            "the three users taking turns request by request so a busy moment costs them alike. "
             "CPU time leaves out waiting for the CPU, so it cross-checks the load test, though "
             "on a busy machine it still varies by a millisecond or two (compare the bare page's "
             "three columns).",
