@@ -17,9 +17,11 @@ LAST_COMMIT_WITH_THE_REPLACED = "9426c01"
 
 @register(Tags.database)
 def replaced_migrations_all_or_none(app_configs=None, databases=None, **kwargs):
+    if not databases:
+        return []
     replacements = MigrationLoader(None, ignore_no_migrations=True).replacements
     errors = []
-    for alias in databases or ():
+    for alias in databases:
         recorder = MigrationRecorder(connections[alias])
         if not recorder.has_table():
             continue

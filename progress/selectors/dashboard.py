@@ -318,16 +318,18 @@ class PsfsHistory:
 
 def psfs_history(user: User, window: Window) -> PsfsHistory:
     ratings = PsfsRating.objects.filter(activity__user=user)
-    if window.key != "all":  # all time starts at the first session: ratings may come earlier
+    # All time shows every rating: it starts at the first session, and ratings may come earlier.
+    since = None if window.key == "all" else window.start
+    if since is not None:
         days = ratings.values("day")
         ratings = ratings.filter(
-            Q(day__gte=window.start)
+            Q(day__gte=since)
             | Q(day=Subquery(days.order_by("day")[:1]))
             | Q(day=Subquery(days.order_by("-day")[:1]))
         )
     scores = psfs.scores(ratings.values_list("day", "score"))
     return PsfsHistory(
-        shown=[s for s in scores if window.key == "all" or s.day >= window.start],
+        shown=scores if since is None else [s for s in scores if s.day >= since],
         first=scores[0] if scores else None,
         latest=scores[-1] if scores else None,
     )
