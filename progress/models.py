@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from backcare.accounts.models import Profession
 from exercises.models import Exercise, Rung, marker_label
 from progress.rules.engine import Action, Dose
 from progress.rules.red_flags import Outcome
@@ -51,16 +52,9 @@ class Clearance(models.Model):
     The screen keeps its answers: the flag and the clearance stand side by side on record.
     """
 
-    class Clinician(models.TextChoices):
-        PHYSIOTHERAPIST = "physiotherapist", "A physiotherapist"
-        DOCTOR = "doctor", "A doctor"
-        CHIROPRACTOR = "chiropractor", "A chiropractor"
-        ATHLETIC_THERAPIST = "athletic_therapist", "An athletic therapist"
-        OTHER = "other", "Another clinician"
-
     # A screen may be cleared again when its clearance grows too old; the latest decides.
     screen = models.ForeignKey(SafetyScreen, on_delete=models.CASCADE, related_name="clearances")
-    clinician = models.CharField(max_length=20, choices=Clinician.choices)
+    clinician = models.CharField(max_length=20, choices=Profession.choices)
     assessed_on = models.DateField()
     note = models.TextField(blank=True, max_length=1000)
     recorded_at = models.DateTimeField(default=timezone.now)
@@ -80,6 +74,14 @@ class Clearance(models.Model):
 
     def __str__(self):
         return f"Clearance of safety screen #{self.screen_id}"
+
+    @property
+    def assessor(self) -> str:
+        """Who cleared it, in a sentence: "a physiotherapist", "an osteopath"."""
+        if self.clinician == Profession.OTHER:
+            return "another health professional"
+        kind = self.get_clinician_display().lower()
+        return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 class PlanTemplate(models.Model):

@@ -311,6 +311,20 @@ class TestClearance:
         page = alice_client.get("/today/").content.decode()
         assert "Your physiotherapist Sam Lee cleared you to exercise" in page
 
+    def test_an_osteopaths_clearance_says_an_osteopath_cleared_it(
+        self, adjusting, sam, sams, alice, alice_client
+    ):
+        sam.profession = "osteopath"
+        sam.save(update_fields=["profession"])
+        see_a_doctor(alice)
+        sams.post(
+            f"/clinician/patients/{alice.pk}/clearance/",
+            {"assessed_on": alice.local_today().isoformat(), "note": "Seen."},
+        )
+        assert Clearance.objects.get().clinician == "osteopath"  # was recorded as "other"
+        page = alice_client.get("/today/").content.decode()
+        assert "Your osteopath Sam Lee cleared you to exercise" in page
+
     def test_a_clearance_sent_when_there_is_nothing_to_clear_records_nothing(
         self, adjusting, sams, alice
     ):

@@ -81,19 +81,22 @@ class User(AbstractBaseUser, PermissionsMixin):
         return timezone.now().astimezone(self.zone).date()
 
 
+class Profession(models.TextChoices):
+    """The kinds of clinician: who registers as one, and who cleared a safety check."""
+
+    PHYSIOTHERAPIST = "physiotherapist", "Physiotherapist"
+    CHIROPRACTOR = "chiropractor", "Chiropractor"
+    OSTEOPATH = "osteopath", "Osteopath"
+    DOCTOR = "doctor", "Doctor"
+    ATHLETIC_THERAPIST = "athletic_therapist", "Athletic therapist or trainer"
+    OTHER = "other", "Other health professional"
+
+
 class ClinicianProfile(models.Model):
     """A user who is a clinician: what they told us, and whether an admin has checked it.
 
     Patients see an unverified clinician labelled as such. The code is what a clinician
     gives a patient to find them when inviting, instead of an e-mail address."""
-
-    class Profession(models.TextChoices):
-        PHYSIOTHERAPIST = "physiotherapist", "Physiotherapist"
-        CHIROPRACTOR = "chiropractor", "Chiropractor"
-        OSTEOPATH = "osteopath", "Osteopath"
-        DOCTOR = "doctor", "Doctor"
-        ATHLETIC_TRAINER = "athletic-trainer", "Athletic therapist or trainer"
-        OTHER = "other", "Other health professional"
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="clinician")
     profession = models.CharField(max_length=20, choices=Profession.choices)

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from backcare.accounts.models import Profession
 from progress.models import Clearance
 from progress.rules import red_flags
 from progress.rules.dates import months_later
@@ -83,7 +84,7 @@ class ClearanceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.today = today
         if isinstance(clinician := self.fields.get("clinician"), forms.ChoiceField):
-            clinician.choices = Clearance.Clinician.choices  # radios: no empty "------" choice
+            clinician.choices = Profession.choices  # radios: no empty "------" choice
         self.fields["assessed_on"].widget.attrs["max"] = today.isoformat()
 
     def clean_assessed_on(self) -> date:

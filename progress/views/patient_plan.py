@@ -12,11 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from backcare.accounts.http import SignedInRequest
-from backcare.accounts.models import ClinicianProfile
 from exercises.models import Exercise
 from progress.forms.clinicians import ClinicianAddForm, ClinicianAdjustForm
 from progress.forms.screens import ClinicianClearanceForm
-from progress.models import CareGrant, Clearance, PlanExercise
+from progress.models import CareGrant, PlanExercise
 from progress.selectors.screens import safety_standing
 from progress.services import plans, screens
 from progress.views.access import (
@@ -25,14 +24,6 @@ from progress.views.access import (
     record_patient_look,
     user_plan,
 )
-
-# A clearance names the kind of clinician; the account says which one.
-CLEARED_AS: dict[str, str] = {
-    ClinicianProfile.Profession.PHYSIOTHERAPIST: Clearance.Clinician.PHYSIOTHERAPIST,
-    ClinicianProfile.Profession.CHIROPRACTOR: Clearance.Clinician.CHIROPRACTOR,
-    ClinicianProfile.Profession.DOCTOR: Clearance.Clinician.DOCTOR,
-    ClinicianProfile.Profession.ATHLETIC_TRAINER: Clearance.Clinician.ATHLETIC_THERAPIST,
-}
 
 
 def _items(grant: CareGrant):
@@ -165,7 +156,7 @@ def patient_clearance(request: SignedInRequest, patient_id: int) -> HttpResponse
             screens.clearance_record(
                 user=patient,
                 screen=standing.screen,
-                clinician=CLEARED_AS.get(clinician.profession, Clearance.Clinician.OTHER),
+                clinician=clinician.profession,
                 assessed_on=form.cleaned_data["assessed_on"],
                 note=form.cleaned_data["note"],
                 cleared_by=clinician,

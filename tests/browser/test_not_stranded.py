@@ -30,7 +30,7 @@ def test_a_cleared_flag_starts_the_plan_with_a_caution_that_can_be_dismissed(pho
     expect(page.get_by_role("heading", name="Record a clinician's clearance")).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text("A history of cancer")
     # Sent without the confirmation: told why, and the note typed is still there.
-    page.get_by_label("A physiotherapist").check()
+    page.get_by_label("Physiotherapist").check()
     person = User.objects.get(email="cleared@example.com")
     page.get_by_label(re.compile(r"When\?")).fill(person.local_today().isoformat())
     page.get_by_label(re.compile("What did they say")).fill("Fine to exercise; go gently.")
