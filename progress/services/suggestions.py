@@ -106,7 +106,9 @@ def _engine_entries(item: RefreshItem, entries, morning: dict[date, int]) -> lis
     ]
 
 
-@transaction.atomic
+# No savepoint of its own inside the caller's transaction (a round trip each way on every
+# save): whatever fails here fails the caller's write with it, as it should.
+@transaction.atomic(savepoint=False)
 def suggestions_refresh(*, user: User, now: datetime) -> list[Suggestion]:
     """Re-evaluate each plan exercise; store a new suggestion where the evidence changed.
 
