@@ -25,6 +25,15 @@ class TestPlan:
         assert "Hip flexor stretch" in html
         assert "Rung 1 of 5: Double-leg bridge" in html
 
+    def test_it_shows_the_dose_in_force_as_today_does(self, alice_client, alice_plan):
+        clam = item(alice_plan, "clamshell")
+        PlanExercise.objects.filter(pk=clam.pk).update(custom_sets=2, custom_amount=10)
+        own = clam.rung.dose_text
+        html = alice_client.get("/plan/").content.decode()
+        assert "your dose 2 × 10 reps per side" in html
+        assert f"(the rung's is {own})" in html
+        assert "2 × 10 reps per side" in alice_client.get("/today/").content.decode()
+
     def test_its_query_count_does_not_grow_with_the_plan(self, alice_client, alice_plan):
         with CaptureQueriesContext(connection) as small:
             alice_client.get("/plan/")
@@ -46,6 +55,17 @@ class TestPlanItemRung:
         change = RungChange.objects.filter(plan_exercise=bridge).first()
         assert (change.from_rung.position, change.to_rung.position) == (1, 3)
         assert change.source == "manual"
+
+    def test_moving_to_the_rung_it_is_on_says_so_and_records_nothing(
+        self, alice_client, alice_plan
+    ):
+        bridge = item(alice_plan, "glute-bridge")
+        before = RungChange.objects.count()
+        r = alice_client.post(
+            f"/plan/items/{bridge.pk}/rung/", {f"i{bridge.pk}-rung": bridge.rung_id}, follow=True
+        )
+        assert "Glute bridge is already on rung 1." in r.content.decode()
+        assert RungChange.objects.count() == before
 
     def test_it_rejects_a_rung_of_another_exercise(self, alice_client, alice_plan):
         bridge = item(alice_plan, "glute-bridge")

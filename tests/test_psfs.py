@@ -143,7 +143,10 @@ class TestScore:
         history = psfs.scores([(DAY, 3), (DAY, 3), (DAY, 4), (DAY + timedelta(14), 6)])
         text, meaningful = psfs.change_message(history)
         assert meaningful
-        assert text == "Your activities score rose by 2.7 points — a meaningful change."
+        assert text == (
+            "Your activities score rose by 2.7 points since your first rating, "
+            "on 2 March 2026 — a meaningful change."
+        )
 
     def test_a_fall_of_two_points_suggests_telling_the_clinician(self):
         history = psfs.scores([(DAY, 6), (DAY + timedelta(14), 4)])
@@ -154,7 +157,9 @@ class TestScore:
         history = psfs.scores([(DAY, 3), (DAY + timedelta(14), 4)])
         text, meaningful = psfs.change_message(history)
         assert not meaningful
-        assert text.startswith("Your activities score rose by 1.0 point since your first rating")
+        assert text.startswith(
+            "Your activities score rose by 1.0 point since your first rating, on 2 March"
+        )
         assert psfs.change_message(history[:1]) is None
 
     def test_re_rating_is_due_after_two_weeks(self):
@@ -191,7 +196,10 @@ class TestOnTheDashboard:
         rate(alice_client, ("Socks", 5), ("Film", 6), day=DAY + timedelta(14))
         with at_morning(DAY + timedelta(15)):
             html = alice_client.get("/progress/").content.decode()
-        assert "Your activities score rose by 2.5 points — a meaningful change." in html
+        assert (
+            "Your activities score rose by 2.5 points since your first rating, "
+            "on 2 March 2026 — a meaningful change."
+        ) in html
         assert 'id="psfs-chart-title"' in html
         assert '<th scope="row">16 Mar 2026</th><td>5.5</td><td>2</td>' in html
 
@@ -203,7 +211,10 @@ class TestOnTheDashboard:
         with at_morning(last + timedelta(1)):
             html = alice_client.get("/progress/?range=3m").content.decode()
             everything = alice_client.get("/progress/?range=all").content.decode()
-        assert "Your activities score rose by 6.0 points — a meaningful change." in html
+        assert (
+            "Your activities score rose by 6.0 points since your first rating, "
+            "on 2 March 2026 — a meaningful change."
+        ) in html
         table = psfs_block(html)
         assert table.count('<th scope="row">') == 7
         assert "2 Mar 2026" not in table  # the first rating: out of the range, in the change
@@ -218,7 +229,10 @@ class TestOnTheDashboard:
         with at_morning(DAY + timedelta(60)):
             html = alice_client.get("/progress/?range=4w").content.decode()
         assert "Time to re-rate your activities" in html
-        assert "Your activities score rose by 3.0 points — a meaningful change." in html
+        assert (
+            "Your activities score rose by 3.0 points since your first rating, "
+            "on 2 March 2026 — a meaningful change."
+        ) in html
         assert "No ratings in these 4 weeks. The latest, on 16 Mar 2026, scored 6." in html
         assert 'id="psfs-chart-heading"' not in html  # no empty chart
 

@@ -271,7 +271,8 @@ class TestSessionFormMarkup:
             html = alice_client.get("/sessions/new/", follow=True).content.decode()
         for field, label in [
             ("day", "Date of the session"),
-            ("note", "Note (optional)"),
+            # Told apart from each exercise's own note.
+            ("note", "Note on the whole session (optional)"),
             (p + "sets_done", "Sets"),
             (p + "amount_done", "Reps per set"),
             (p + "note", "Note (optional)"),

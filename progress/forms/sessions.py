@@ -81,7 +81,7 @@ class SessionForm(forms.Form):
     )
     pain_before = pain_field("Pain before you started")
     note = forms.CharField(  # type: ignore[call-arg]
-        label="Note (optional)",
+        label="Note on the whole session (optional)",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 
 from backcare.accounts.models import User
 from progress.models import PsfsActivity, PsfsRating
+from progress.rules.dates import day_month
 from progress.rules.stats import exact_mean
 from progress.services.locks import lock_user
 
@@ -113,15 +114,18 @@ def change_message(history: list[Score]) -> tuple[str, bool] | None:
         return "Your activities score is the same as at your first rating.", False
     verb = "rose" if change > 0 else "fell"
     meaningful = abs(change) >= MEANINGFUL_CHANGE
+    # Named with its day: on a chart of a shorter range the first rating is not in sight.
+    first = history[0].day
+    moved = (
+        f"Your activities score {verb} by {size} {points} since your first rating, "
+        f"on {day_month(first)} {first.year}"
+    )
     if meaningful:
-        text = f"Your activities score {verb} by {size} {points} — a meaningful change."
+        text = f"{moved} — a meaningful change."
         if change < 0:
             text += " Consider telling your clinician."
     else:
-        text = (
-            f"Your activities score {verb} by {size} {points} since your first rating "
-            f"(a change of {MEANINGFUL_CHANGE} points or more is meaningful)."
-        )
+        text = f"{moved} (a change of {MEANINGFUL_CHANGE} points or more is meaningful)."
     return text, meaningful
 
 

@@ -183,6 +183,8 @@ def plan_item_rung(request: SignedInRequest, pk: int) -> HttpResponse:
         rung = form.cleaned_data["rung"]
         if plans.plan_exercise_move(item=item, rung=rung, now=timezone.now()):
             messages.success(request, f"{item.exercise.name} is now on rung {rung.position}.")
+        else:
+            messages.info(request, f"{item.exercise.name} is already on rung {rung.position}.")
     else:
         messages.error(request, f"{item.exercise.name}: " + " ".join(map(str, form.errors["rung"])))
     return redirect("plan")
