@@ -183,3 +183,24 @@ class TestSwatch:
         key = parse(charts.swatch("diamond", "#a14e00", "6 4"))
         assert key.get("aria-hidden") == "true"
         assert key.find("line").get("stroke-dasharray") == "6 4"
+
+
+def test_a_full_height_bars_label_stays_clear_of_the_axis_title():
+    root = parse(
+        charts.bar_chart(
+            chart_id="b",
+            title="t",
+            desc="d",
+            weeks=[Point(MON + timedelta(weeks=n), v) for n, v in enumerate((4, 2, 3, 1))],
+            y_title="Sessions",
+            colour="#0b5d6b",
+        )
+    )
+    texts = list(root.iter(SVG + "text"))
+    title_baseline = next(float(t.get("y")) for t in texts if t.text == "Sessions")
+    # The first bar's label (the tick label "4" is anchored at its end, left of the axis).
+    label_baseline = next(
+        float(t.get("y")) for t in texts if t.text == "4" and t.get("text-anchor") == "middle"
+    )
+    # The label's top (its baseline less the font size) is below the title's baseline.
+    assert label_baseline - charts.FONT_SIZE > title_baseline

@@ -311,9 +311,12 @@ def bar_chart(
     ticks = nice_ticks(0, max(top, 3), most=5)
     axes = Axes(weeks[0].day, weeks[-1].day + timedelta(days=7), 0, ticks[-1], ticks, y_title)
     plot = _Plot(axes, height)
-    parts = _frame(plot)
     slot = (plot.right - plot.left) / len(weeks)
     labelled = slot >= _text_width("10") + 4
+    if labelled:
+        # A full-height bar's label stands above it: keep it below the axis title.
+        plot.top += FONT_SIZE + 2
+    parts = _frame(plot)
     for week in weeks:
         x = plot.x(week.day) + slot * 0.15
         y = plot.y(week.value)
